@@ -15,6 +15,18 @@ public sealed partial class SpdyStream
     private TaskCompletionSource dataSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource? spaceSignal;
 
+    /// <summary>Bytes received and not yet read (for tests and diagnostics).</summary>
+    internal int BufferedByteCount
+    {
+        get
+        {
+            lock (sync)
+            {
+                return buffered;
+            }
+        }
+    }
+
     /// <summary>Reads up to <paramref name="buffer"/>.Length bytes; 0 means the peer sent FIN or the stream was reset.</summary>
     /// <exception cref="IOException">The connection ended before the stream finished.</exception>
     public async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
