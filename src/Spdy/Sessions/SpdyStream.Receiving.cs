@@ -124,9 +124,10 @@ public sealed partial class SpdyStream
         return true;
     }
 
+    /// <summary>The peer reset the stream. Data already received stays readable, then reads return 0, as in Go's
+    /// spdystream: kubelet resets stdout right after its last bytes, and those bytes must not be lost.</summary>
     internal void OnReset(SpdyStreamStatus status)
     {
-        int discarded;
         lock (sync)
         {
             if (resetStatus is not null || abortError is not null)
@@ -136,11 +137,10 @@ public sealed partial class SpdyStream
 
             resetStatus = status;
             localClosed = true;
-            discarded = DiscardBuffer();
+            spaceSignal?.TrySetResult();
+            spaceSignal = null;
             WakeReaders();
         }
-
-        session.OnBytesConsumed(null, discarded);
 
         reply.TrySetException(new SpdyStreamResetException(Id, status, "the peer reset the stream"));
         session.OnStreamClosed(this);
@@ -188,19 +188,6 @@ public sealed partial class SpdyStream
         }
 
         return copied;
-    }
-
-    /// <summary>Drops buffered data (under <see cref="sync"/>) and returns its size, which the caller reports to
-    /// the session outside the lock (the lock order is session gate, then stream).</summary>
-    private int DiscardBuffer()
-    {
-        var discarded = buffered;
-        segments.Clear();
-        headOffset = 0;
-        buffered = 0;
-        spaceSignal?.TrySetResult();
-        spaceSignal = null;
-        return discarded;
     }
 
     private void WakeReaders()
