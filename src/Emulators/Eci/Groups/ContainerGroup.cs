@@ -14,7 +14,7 @@ internal sealed partial class ContainerGroup
     private const int MaxEvents = 50;
     private readonly List<GroupEvent> _events = [];
 
-    public ContainerGroup(string id, GroupSpec spec, Placement placement, DateTimeOffset now, string? clientToken, string fingerprint)
+    public ContainerGroup(string id, GroupSpec spec, Placement placement, DateTimeOffset now, TimeSpan scheduling, string? clientToken, string fingerprint)
     {
         Id = id;
         Spec = spec;
@@ -25,7 +25,7 @@ internal sealed partial class ContainerGroup
         Fingerprint = fingerprint;
         Containers = [.. spec.Containers.Select(c => new ContainerRuntime(c, false))];
         InitContainers = [.. spec.InitContainers.Select(c => new ContainerRuntime(c, true))];
-        _phaseDue = now;
+        _phaseDue = now + scheduling;
         if (spec.ActiveDeadlineSeconds is long deadline)
         {
             _deadlineAt = now.AddSeconds(deadline);

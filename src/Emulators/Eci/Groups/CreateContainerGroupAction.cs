@@ -59,7 +59,7 @@ internal sealed class CreateContainerGroupAction : IEciAction
     private static object Create(ActionCall call, GroupSpec spec, string? token, string fingerprint)
     {
         (Placement placement, List<(string Type, string Reason, string Message)> events) = call.State.Placer.Place(spec);
-        ContainerGroup group = new(call.State.NewId("eci-"), spec, placement, call.Now, token, fingerprint) { FailScheduling = call.FailScheduling };
+        ContainerGroup group = new(call.State.NewId("eci-"), spec, placement, call.Now, call.State.Options.Lifecycle.Scheduling, token, fingerprint) { FailScheduling = call.FailScheduling };
         foreach ((string type, string reason, string message) in events)
         {
             group.AddEvent(type, reason, message, call.Now);
