@@ -25,13 +25,16 @@ public sealed class TestClock : FakeTimeProvider
         return timer;
     }
 
-    /// <summary>Waits for the next timer whose due time matches, and returns that due time.</summary>
+    /// <summary>
+    /// Waits for the next timer whose due time matches, and returns that due time. Timers created
+    /// disarmed (infinite due time, later set with Change, as CancellationTokenSource does) are skipped.
+    /// </summary>
     public async Task<TimeSpan> NextTimerAsync(Func<TimeSpan, bool> match, CancellationToken cancellationToken)
     {
         while (true)
         {
             TimeSpan due = await _timers.Reader.ReadAsync(cancellationToken);
-            if (match(due))
+            if (due != Timeout.InfiniteTimeSpan && match(due))
             {
                 return due;
             }
