@@ -14,7 +14,7 @@ internal sealed class ContainerGroupStore(GroupContext context)
     private readonly ConcurrentDictionary<string, ContainerGroup> _byToken = new(StringComparer.Ordinal);
     private readonly Lock _orderGate = new();
     private List<ContainerGroup> _order = [];
-    private long _lastSweepTicks = long.MinValue;
+    private long _lastSweepTicks;
 
     public GroupContext Context => context;
 
