@@ -5,11 +5,12 @@ namespace OrleansEci.Emulators.Eci.Hosting;
 /// <summary>
 /// The standalone command's arguments: <c>--port N</c> (0 = any free port), <c>--access-key ID:SECRET</c> (repeatable;
 /// or <see cref="EciEmulatorOptions.AccessKeyEnvironmentVariable"/>), <c>--listen ADDRESS</c>, <c>--region ID</c>,
-/// <c>--unlimited</c> (no flow control), <c>--seed N</c>.
+/// <c>--unlimited</c> (no flow control), <c>--scheduling S</c> and <c>--pending S</c> (seconds spent in Scheduling and
+/// Pending, default 2 and 3), <c>--seed N</c>.
 /// </summary>
 internal static class CommandLine
 {
-    public const string Usage = "usage: dotnet run --project src/Emulators/Eci -- --port <n> --access-key <id>:<secret> [--listen 127.0.0.1] [--region cn-hangzhou] [--unlimited] [--seed <n>]";
+    public const string Usage = "usage: dotnet run --project src/Emulators/Eci -- --port <n> --access-key <id>:<secret> [--listen 127.0.0.1] [--region cn-hangzhou] [--unlimited] [--scheduling <s>] [--pending <s>] [--seed <n>]";
 
     public static EciEmulatorOptions Parse(IReadOnlyList<string> args, Func<string, string?> environment)
     {
@@ -34,6 +35,12 @@ internal static class CommandLine
                 case "--unlimited":
                     options.RateLimits.Unlimited = true;
                     break;
+                case "--scheduling":
+                    options.Lifecycle.Scheduling = Seconds(Value());
+                    break;
+                case "--pending":
+                    options.Lifecycle.Pending = Seconds(Value());
+                    break;
                 case "--seed":
                     options.RandomSeed = int.Parse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture);
                     break;
@@ -49,4 +56,6 @@ internal static class CommandLine
 
         return options;
     }
+
+    private static TimeSpan Seconds(string text) => TimeSpan.FromSeconds(double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture));
 }
