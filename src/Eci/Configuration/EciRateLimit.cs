@@ -7,8 +7,8 @@ namespace OrleansEci.Eci.Configuration;
 /// </summary>
 public sealed record EciRateLimit
 {
-    /// <summary>No client-side limit (for benchmarks against an unlimited emulator).</summary>
-    public static EciRateLimit Unlimited { get; } = new() { TokenLimit = int.MaxValue, TokensPerPeriod = int.MaxValue, ReplenishmentPeriod = TimeSpan.FromSeconds(1), IsUnlimited = true };
+    /// <summary>No client-side limit (for benchmarks against an unlimited emulator). A new instance each time, so configuration binding can never alter a shared one.</summary>
+    public static EciRateLimit Unlimited => new() { TokenLimit = int.MaxValue, TokensPerPeriod = int.MaxValue, ReplenishmentPeriod = TimeSpan.FromSeconds(1), IsUnlimited = true };
 
     /// <summary>The bucket size: calls that may go at once after a quiet period.</summary>
     public int TokenLimit { get; init; }
