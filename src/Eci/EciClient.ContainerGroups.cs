@@ -1,6 +1,5 @@
 using OrleansEci.Eci.ContainerGroups;
 using OrleansEci.Eci.Errors;
-using OrleansEci.Eci.Wire;
 
 namespace OrleansEci.Eci;
 
@@ -8,12 +7,8 @@ namespace OrleansEci.Eci;
 public sealed partial class EciClient
 {
     /// <inheritdoc />
-    public Task<CreateContainerGroupResponse> CreateContainerGroupAsync(CreateContainerGroupRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        request = request with { ClientToken = EnsureClientToken(EciActions.CreateContainerGroup, request.ClientToken) };
-        return SendAsync<CreateContainerGroupResponse>(EciActions.CreateContainerGroup, request, cancellationToken);
-    }
+    public Task<CreateContainerGroupResponse> CreateContainerGroupAsync(CreateContainerGroupRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync<CreateContainerGroupResponse>(EciActions.CreateContainerGroup, WithClientToken(EciActions.CreateContainerGroup, request), cancellationToken);
 
     /// <inheritdoc />
     public async Task<EciDryRunResult> DryRunCreateContainerGroupAsync(CreateContainerGroupRequest request, CancellationToken cancellationToken = default)
@@ -38,41 +33,23 @@ public sealed partial class EciClient
         SendAsync<DescribeContainerGroupsResponse>(EciActions.DescribeContainerGroups, request, cancellationToken);
 
     /// <inheritdoc />
-    public IAsyncEnumerable<ContainerGroup> ListContainerGroupsAsync(DescribeContainerGroupsRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return EciPager.ItemsAsync(
-            EciActions.DescribeContainerGroups,
-            request,
-            static (r, token) => r with { NextToken = token },
-            DescribeContainerGroupsAsync,
-            static page => page.NextToken,
-            static page => page.ContainerGroups,
-            cancellationToken);
-    }
+    public IAsyncEnumerable<ContainerGroup> ListContainerGroupsAsync(DescribeContainerGroupsRequest request, CancellationToken cancellationToken = default) =>
+        EciPager.ItemsAsync<DescribeContainerGroupsRequest, DescribeContainerGroupsResponse, ContainerGroup>(
+            EciActions.DescribeContainerGroups, request, DescribeContainerGroupsAsync, cancellationToken);
 
     /// <inheritdoc />
-    public Task<EciResponse> DeleteContainerGroupAsync(DeleteContainerGroupRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        request = request with { ClientToken = EnsureClientToken(EciActions.DeleteContainerGroup, request.ClientToken) };
-        return SendAsync<EciResponse>(EciActions.DeleteContainerGroup, request, cancellationToken);
-    }
+    public Task<EciResponse> DeleteContainerGroupAsync(DeleteContainerGroupRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync<EciResponse>(EciActions.DeleteContainerGroup, WithClientToken(EciActions.DeleteContainerGroup, request), cancellationToken);
 
     /// <inheritdoc />
     public async Task<EciResponse> UpdateContainerGroupAsync(UpdateContainerGroupRequest request, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        request = request with { ClientToken = EnsureClientToken(EciActions.UpdateContainerGroup, request.ClientToken) };
+        request = WithClientToken(EciActions.UpdateContainerGroup, request);
         string body = await SendAsync(EciActions.UpdateContainerGroup, UpdateContainerGroupWire.Flatten(request), cancellationToken).ConfigureAwait(false);
         return Parse<EciResponse>(EciActions.UpdateContainerGroup, body);
     }
 
     /// <inheritdoc />
-    public Task<EciResponse> RestartContainerGroupAsync(RestartContainerGroupRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        request = request with { ClientToken = EnsureClientToken(EciActions.RestartContainerGroup, request.ClientToken) };
-        return SendAsync<EciResponse>(EciActions.RestartContainerGroup, request, cancellationToken);
-    }
+    public Task<EciResponse> RestartContainerGroupAsync(RestartContainerGroupRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync<EciResponse>(EciActions.RestartContainerGroup, WithClientToken(EciActions.RestartContainerGroup, request), cancellationToken);
 }

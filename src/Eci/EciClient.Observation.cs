@@ -15,36 +15,18 @@ public sealed partial class EciClient
         SendAsync<DescribeContainerGroupStatusResponse>(EciActions.DescribeContainerGroupStatus, request, cancellationToken);
 
     /// <inheritdoc />
-    public IAsyncEnumerable<ContainerGroupStatus> ListContainerGroupStatusesAsync(DescribeContainerGroupStatusRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return EciPager.ItemsAsync(
-            EciActions.DescribeContainerGroupStatus,
-            request,
-            static (r, token) => r with { NextToken = token },
-            DescribeContainerGroupStatusAsync,
-            static page => page.NextToken,
-            static page => page.Data,
-            cancellationToken);
-    }
+    public IAsyncEnumerable<ContainerGroupStatus> ListContainerGroupStatusesAsync(DescribeContainerGroupStatusRequest request, CancellationToken cancellationToken = default) =>
+        EciPager.ItemsAsync<DescribeContainerGroupStatusRequest, DescribeContainerGroupStatusResponse, ContainerGroupStatus>(
+            EciActions.DescribeContainerGroupStatus, request, DescribeContainerGroupStatusAsync, cancellationToken);
 
     /// <inheritdoc />
     public Task<DescribeContainerGroupEventsResponse> DescribeContainerGroupEventsAsync(DescribeContainerGroupEventsRequest request, CancellationToken cancellationToken = default) =>
         SendAsync<DescribeContainerGroupEventsResponse>(EciActions.DescribeContainerGroupEvents, request, cancellationToken);
 
     /// <inheritdoc />
-    public IAsyncEnumerable<ContainerGroupEvents> ListContainerGroupEventsAsync(DescribeContainerGroupEventsRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return EciPager.ItemsAsync(
-            EciActions.DescribeContainerGroupEvents,
-            request,
-            static (r, token) => r with { NextToken = token },
-            DescribeContainerGroupEventsAsync,
-            static page => page.NextToken,
-            static page => page.Data,
-            cancellationToken);
-    }
+    public IAsyncEnumerable<ContainerGroupEvents> ListContainerGroupEventsAsync(DescribeContainerGroupEventsRequest request, CancellationToken cancellationToken = default) =>
+        EciPager.ItemsAsync<DescribeContainerGroupEventsRequest, DescribeContainerGroupEventsResponse, ContainerGroupEvents>(
+            EciActions.DescribeContainerGroupEvents, request, DescribeContainerGroupEventsAsync, cancellationToken);
 
     /// <inheritdoc />
     public Task<DescribeContainerLogResponse> DescribeContainerLogAsync(DescribeContainerLogRequest request, CancellationToken cancellationToken = default) =>

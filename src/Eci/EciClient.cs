@@ -126,16 +126,19 @@ public sealed partial class EciClient : IEciClient
         }
     }
 
-    private string EnsureClientToken(string action, string? clientToken)
+    /// <summary>The request with a fresh ClientToken if it has none, decided once before the first attempt.</summary>
+    private TRequest WithClientToken<TRequest>(string action, TRequest request)
+        where TRequest : IClientTokenRequest<TRequest>
     {
-        if (!string.IsNullOrEmpty(clientToken))
+        ArgumentNullException.ThrowIfNull(request);
+        if (!string.IsNullOrEmpty(request.ClientToken))
         {
-            return clientToken;
+            return request;
         }
 
         string generated = _random.NewClientToken();
         EciClientLog.GeneratedClientToken(_logger, action, generated);
-        return generated;
+        return request.WithClientToken(generated);
     }
 
     private static Func<HttpClient> SingleClient(HttpClient httpClient)

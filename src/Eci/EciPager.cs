@@ -12,23 +12,23 @@ internal static class EciPager
     public static async IAsyncEnumerable<TItem> ItemsAsync<TRequest, TResponse, TItem>(
         string action,
         TRequest first,
-        Func<TRequest, string, TRequest> withToken,
         Func<TRequest, CancellationToken, Task<TResponse>> fetch,
-        Func<TResponse, string?> nextToken,
-        Func<TResponse, IEnumerable<TItem>> items,
         [EnumeratorCancellation] CancellationToken cancellationToken)
+        where TRequest : IPagedRequest<TRequest>
+        where TResponse : IPagedResponse<TItem>
     {
+        ArgumentNullException.ThrowIfNull(first);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         TRequest request = first;
         while (true)
         {
             TResponse page = await fetch(request, cancellationToken).ConfigureAwait(false);
-            foreach (TItem item in items(page))
+            foreach (TItem item in page.Items)
             {
                 yield return item;
             }
 
-            string? token = nextToken(page);
+            string? token = page.NextToken;
             if (string.IsNullOrEmpty(token))
             {
                 yield break;
@@ -39,7 +39,7 @@ internal static class EciPager
                 throw new InvalidOperationException($"ECI {action} returned NextToken '{token}' a second time; stopping instead of reading the same pages forever.");
             }
 
-            request = withToken(request, token);
+            request = request.WithNextToken(token);
         }
     }
 }

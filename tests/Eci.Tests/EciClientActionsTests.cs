@@ -10,29 +10,15 @@ using OrleansEci.Eci.Tests.Support;
 namespace OrleansEci.Eci.Tests;
 
 /// <summary>Each typed action: the Action it sends and how its answer (shapes from eci-openapi.md §3) reads.</summary>
-public sealed class EciClientActionsTests : IAsyncLifetime
+public sealed class EciClientActionsTests : ScriptedServerTest
 {
-    private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
-    private readonly TestClock _clock = new();
-    private readonly HttpClient _http = new();
-    private ScriptedEciServer _server = null!;
-    private EciClient _client = null!;
+    private EciClient? _client;
 
-    public async ValueTask InitializeAsync()
-    {
-        _server = await ScriptedEciServer.StartAsync();
-        _client = ClientFactory.Create(_server, _clock, _http);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _http.Dispose();
-        await _server.DisposeAsync();
-    }
+    private EciClient Sut => _client ??= Client();
 
     private RecordedCall OnlyCall(string action)
     {
-        RecordedCall call = Assert.Single(_server.Calls);
+        RecordedCall call = Assert.Single(Server.Calls);
         Assert.True(call.Action == action, $"Expected Action={action}, got {call.Action}.");
         return call;
     }
@@ -40,9 +26,9 @@ public sealed class EciClientActionsTests : IAsyncLifetime
     [Fact]
     public async Task DescribeContainerGroupsAsync_FullGroup_ReadsEveryPart()
     {
-        _server.Then(ScriptedAnswer.Ok(Samples.DescribeContainerGroups));
+        Server.Then(ScriptedAnswer.Ok(Samples.DescribeContainerGroups));
 
-        var page = await _client.DescribeContainerGroupsAsync(new() { ContainerGroupIds = ["eci-1"], WithEvent = true }, Ct);
+        var page = await Sut.DescribeContainerGroupsAsync(new() { ContainerGroupIds = ["eci-1"], WithEvent = true }, Ct);
 
         var call = OnlyCall("DescribeContainerGroups");
         Assert.Equal(("""["eci-1"]""", "true"), (call["ContainerGroupIds"], call["WithEvent"]));
@@ -68,9 +54,9 @@ public sealed class EciClientActionsTests : IAsyncLifetime
     [Fact]
     public async Task DescribeContainerGroupStatusAsync_LowerCaseKeys_ReadsThem()
     {
-        _server.Then(ScriptedAnswer.Ok(Samples.DescribeContainerGroupStatus));
+        Server.Then(ScriptedAnswer.Ok(Samples.DescribeContainerGroupStatus));
 
-        var page = await _client.DescribeContainerGroupStatusAsync(new() { SinceSecond = 30 }, Ct);
+        var page = await Sut.DescribeContainerGroupStatusAsync(new() { SinceSecond = 30 }, Ct);
 
         OnlyCall("DescribeContainerGroupStatus");
         ContainerGroupStatus status = Assert.Single(page.Data);
@@ -86,9 +72,9 @@ public sealed class EciClientActionsTests : IAsyncLifetime
     [Fact]
     public async Task DescribeContainerGroupEventsAsync_Events_ReadsInvolvedObject()
     {
-        _server.Then(ScriptedAnswer.Ok("""{"RequestId":"R","NextToken":"","TotalCount":1,"Data":[{"ContainerGroupId":"eci-1","uuid":"u","Events":[{"Count":1,"Type":"Warning","Reason":"NoStock","Message":"sold out","FirstTimestamp":"2025-06-01T12:00:00Z","LastTimestamp":"2025-06-01T12:00:05Z","Metadata":{"Name":"e1","Namespace":"default"},"Source":{"Component":"eci","Host":"h"},"involvedObject":{"Kind":"Pod","Name":"web-0","Uid":"u"}}]}]}"""));
+        Server.Then(ScriptedAnswer.Ok("""{"RequestId":"R","NextToken":"","TotalCount":1,"Data":[{"ContainerGroupId":"eci-1","uuid":"u","Events":[{"Count":1,"Type":"Warning","Reason":"NoStock","Message":"sold out","FirstTimestamp":"2025-06-01T12:00:00Z","LastTimestamp":"2025-06-01T12:00:05Z","Metadata":{"Name":"e1","Namespace":"default"},"Source":{"Component":"eci","Host":"h"},"involvedObject":{"Kind":"Pod","Name":"web-0","Uid":"u"}}]}]}"""));
 
-        var page = await _client.DescribeContainerGroupEventsAsync(new(), Ct);
+        var page = await Sut.DescribeContainerGroupEventsAsync(new(), Ct);
 
         OnlyCall("DescribeContainerGroupEvents");
         EciEvent e = Assert.Single(Assert.Single(page.Data).Events);
@@ -98,18 +84,18 @@ public sealed class EciClientActionsTests : IAsyncLifetime
     [Fact]
     public async Task RestartAndUpdateContainerGroupAsync_Send_WithGeneratedClientTokens()
     {
-        await _client.RestartContainerGroupAsync(new() { ContainerGroupId = "eci-1" }, Ct);
-        await _client.UpdateContainerGroupAsync(new() { ContainerGroupId = "eci-1", UpdateType = "IncrementalUpdate", Cpu = 2, Tags = [new("a", "b")] }, Ct);
+        await Sut.RestartContainerGroupAsync(new() { ContainerGroupId = "eci-1" }, Ct);
+        await Sut.UpdateContainerGroupAsync(new() { ContainerGroupId = "eci-1", UpdateType = "IncrementalUpdate", Cpu = 2, Tags = [new("a", "b")] }, Ct);
 
-        Assert.Equal(["RestartContainerGroup", "UpdateContainerGroup"], _server.Calls.Select(static c => c.Action));
-        Assert.Equal(["token-1", "token-2"], _server.Calls.Select(static c => c["ClientToken"]));
-        Assert.Equal(("IncrementalUpdate", "2", "b"), (_server.Calls[1]["UpdateType"], _server.Calls[1]["Cpu"], _server.Calls[1]["Tag.1.Value"]));
+        Assert.Equal(["RestartContainerGroup", "UpdateContainerGroup"], Server.Calls.Select(static c => c.Action));
+        Assert.Equal(["token-1", "token-2"], Server.Calls.Select(static c => c["ClientToken"]));
+        Assert.Equal(("IncrementalUpdate", "2", "b"), (Server.Calls[1]["UpdateType"], Server.Calls[1]["Cpu"], Server.Calls[1]["Tag.1.Value"]));
     }
 
     [Fact]
     public async Task DeleteContainerGroupAsync_Force_SendsIt()
     {
-        var response = await _client.DeleteContainerGroupAsync(new() { ContainerGroupId = "eci-1", Force = true, ClientToken = "del-1" }, Ct);
+        var response = await Sut.DeleteContainerGroupAsync(new() { ContainerGroupId = "eci-1", Force = true, ClientToken = "del-1" }, Ct);
 
         var call = OnlyCall("DeleteContainerGroup");
         Assert.Equal(("eci-1", "true", "del-1", "req-ok"), (call["ContainerGroupId"], call["Force"], call["ClientToken"], response.RequestId));
@@ -118,9 +104,9 @@ public sealed class EciClientActionsTests : IAsyncLifetime
     [Fact]
     public async Task DescribeContainerLogAsync_Options_SendsThemAndReadsContent()
     {
-        _server.Then(ScriptedAnswer.Ok("""{"RequestId":"R","ContainerName":"app","Content":"line1\nline2\n"}"""));
+        Server.Then(ScriptedAnswer.Ok("""{"RequestId":"R","ContainerName":"app","Content":"line1\nline2\n"}"""));
 
-        var log = await _client.DescribeContainerLogAsync(new() { ContainerGroupId = "eci-1", ContainerName = "app", Tail = 10, SinceSeconds = 60, LimitBytes = 1024, Timestamps = true, LastTime = true }, Ct);
+        var log = await Sut.DescribeContainerLogAsync(new() { ContainerGroupId = "eci-1", ContainerName = "app", Tail = 10, SinceSeconds = 60, LimitBytes = 1024, Timestamps = true, LastTime = true }, Ct);
 
         var call = OnlyCall("DescribeContainerLog");
         Assert.Equal(("10", "60", "1024", "true", "true"), (call["Tail"], call["SinceSeconds"], call["LimitBytes"], call["Timestamps"], call["LastTime"]));
@@ -130,9 +116,9 @@ public sealed class EciClientActionsTests : IAsyncLifetime
     [Fact]
     public async Task ExecContainerCommandAsync_Sync_ReadsOutput()
     {
-        _server.Then(ScriptedAnswer.Ok("""{"RequestId":"R","WebSocketUri":"wss://eci/exec/?s=x","HttpUrl":"https://console","SyncResponse":"hello\n"}"""));
+        Server.Then(ScriptedAnswer.Ok("""{"RequestId":"R","WebSocketUri":"wss://eci/exec/?s=x","HttpUrl":"https://console","SyncResponse":"hello\n"}"""));
 
-        var exec = await _client.ExecContainerCommandAsync(new() { ContainerGroupId = "eci-1", ContainerName = "app", Command = ["echo", "hello"], Sync = true, Stdin = false }, Ct);
+        var exec = await Sut.ExecContainerCommandAsync(new() { ContainerGroupId = "eci-1", ContainerName = "app", Command = ["echo", "hello"], Sync = true, Stdin = false }, Ct);
 
         var call = OnlyCall("ExecContainerCommand");
         Assert.Equal(("""["echo","hello"]""", "true", "false"), (call["Command"], call["Sync"], call["Stdin"]));
@@ -142,9 +128,9 @@ public sealed class EciClientActionsTests : IAsyncLifetime
     [Fact]
     public async Task DescribeContainerGroupMetricAsync_Record_ReadsUpperCaseCpuAndIo()
     {
-        _server.Then(ScriptedAnswer.Ok("""{"RequestId":"R","ContainerGroupId":"eci-1","Records":[{"Timestamp":"2025-06-01T12:00:00Z","CPU":{"Limit":2000,"UsageNanoCores":5000},"Memory":{"WorkingSet":1024},"Network":{"Interfaces":[{"Name":"eth0","RxBytes":10}]},"Disk":[{"Device":"vda","ReadIO":3}],"Filesystem":[{"FsName":"/","Category":"System","Capacity":100}],"Containers":[{"Name":"app","CPU":{"UsageNanoCores":7}}]}]}"""));
+        Server.Then(ScriptedAnswer.Ok("""{"RequestId":"R","ContainerGroupId":"eci-1","Records":[{"Timestamp":"2025-06-01T12:00:00Z","CPU":{"Limit":2000,"UsageNanoCores":5000},"Memory":{"WorkingSet":1024},"Network":{"Interfaces":[{"Name":"eth0","RxBytes":10}]},"Disk":[{"Device":"vda","ReadIO":3}],"Filesystem":[{"FsName":"/","Category":"System","Capacity":100}],"Containers":[{"Name":"app","CPU":{"UsageNanoCores":7}}]}]}"""));
 
-        var metric = await _client.DescribeContainerGroupMetricAsync(new() { ContainerGroupId = "eci-1", Period = 60, StartTime = _clock.GetUtcNow().AddMinutes(-5) }, Ct);
+        var metric = await Sut.DescribeContainerGroupMetricAsync(new() { ContainerGroupId = "eci-1", Period = 60, StartTime = Clock.GetUtcNow().AddMinutes(-5) }, Ct);
 
         var call = OnlyCall("DescribeContainerGroupMetric");
         Assert.Equal(("60", "2025-06-01T11:55:00Z"), (call["Period"], call["StartTime"]));
@@ -155,9 +141,9 @@ public sealed class EciClientActionsTests : IAsyncLifetime
     [Fact]
     public async Task DescribeMultiContainerGroupMetricAsync_MonitorDatas_ReadsLowerIo()
     {
-        _server.Then(ScriptedAnswer.Ok("""{"RequestId":"R","MonitorDatas":[{"ContainerGroupId":"eci-1","Records":[{"Disk":[{"Device":"vda","ReadIo":4,"WriteIo":5}]}]}]}"""));
+        Server.Then(ScriptedAnswer.Ok("""{"RequestId":"R","MonitorDatas":[{"ContainerGroupId":"eci-1","Records":[{"Disk":[{"Device":"vda","ReadIo":4,"WriteIo":5}]}]}]}"""));
 
-        var metrics = await _client.DescribeMultiContainerGroupMetricAsync(new() { ContainerGroupIds = ["eci-1", "eci-2"], MetricType = "summary" }, Ct);
+        var metrics = await Sut.DescribeMultiContainerGroupMetricAsync(new() { ContainerGroupIds = ["eci-1", "eci-2"], MetricType = "summary" }, Ct);
 
         var call = OnlyCall("DescribeMultiContainerGroupMetric");
         Assert.Equal("""["eci-1","eci-2"]""", call["ContainerGroupIds"]);
@@ -167,9 +153,9 @@ public sealed class EciClientActionsTests : IAsyncLifetime
     [Fact]
     public async Task DescribeRegionsAsync_Regions_ReadsZones()
     {
-        _server.Then(ScriptedAnswer.Ok("""{"RequestId":"R","Regions":[{"RegionId":"cn-hangzhou","RegionEndpoint":"eci.aliyuncs.com","Zones":["cn-hangzhou-h","cn-hangzhou-i"],"RecommendZones":["cn-hangzhou-h"],"UnavailableZones":[]}]}"""));
+        Server.Then(ScriptedAnswer.Ok("""{"RequestId":"R","Regions":[{"RegionId":"cn-hangzhou","RegionEndpoint":"eci.aliyuncs.com","Zones":["cn-hangzhou-h","cn-hangzhou-i"],"RecommendZones":["cn-hangzhou-h"],"UnavailableZones":[]}]}"""));
 
-        var regions = await _client.DescribeRegionsAsync(cancellationToken: Ct);
+        var regions = await Sut.DescribeRegionsAsync(cancellationToken: Ct);
 
         OnlyCall("DescribeRegions");
         Assert.Equal(["cn-hangzhou-h", "cn-hangzhou-i"], Assert.Single(regions.Regions).Zones);
@@ -178,9 +164,9 @@ public sealed class EciClientActionsTests : IAsyncLifetime
     [Fact]
     public async Task DescribeAvailableResourceAsync_XmlHeritageWrappers_Unwraps()
     {
-        _server.Then(ScriptedAnswer.Ok("""{"RequestId":"R","AvailableZones":{"AvailableZone":[{"RegionId":"cn-hangzhou","ZoneId":"cn-hangzhou-h","AvailableResources":{"AvailableResource":[{"Type":"InstanceType","SupportedResources":{"SupportedResource":[{"Value":"ecs.c5.large","StatusCategory":"WithStock"}]}}]}}]}}"""));
+        Server.Then(ScriptedAnswer.Ok("""{"RequestId":"R","AvailableZones":{"AvailableZone":[{"RegionId":"cn-hangzhou","ZoneId":"cn-hangzhou-h","AvailableResources":{"AvailableResource":[{"Type":"InstanceType","SupportedResources":{"SupportedResource":[{"Value":"ecs.c5.large","StatusCategory":"WithStock"}]}}]}}]}}"""));
 
-        var stock = await _client.DescribeAvailableResourceAsync(new() { DestinationResource = new() { Category = "InstanceType", Value = "ecs.c5.large" } }, Ct);
+        var stock = await Sut.DescribeAvailableResourceAsync(new() { DestinationResource = new() { Category = "InstanceType", Value = "ecs.c5.large" } }, Ct);
 
         var call = OnlyCall("DescribeAvailableResource");
         Assert.Equal("InstanceType", call["DestinationResource.Category"]);
@@ -191,9 +177,9 @@ public sealed class EciClientActionsTests : IAsyncLifetime
     [Fact]
     public async Task InvokeAsync_AnyAction_SignsAndReturnsJson()
     {
-        _server.Then(ScriptedAnswer.Ok("""{"RequestId":"R","Attributes":{"UsedCpu":11,"MaxCpu":1000}}"""));
+        Server.Then(ScriptedAnswer.Ok("""{"RequestId":"R","Attributes":{"UsedCpu":11,"MaxCpu":1000}}"""));
 
-        var answer = await _client.InvokeAsync("ListUsage", [new("RegionId", "cn-shanghai")], Ct);
+        var answer = await Sut.InvokeAsync("ListUsage", [new("RegionId", "cn-shanghai")], Ct);
 
         var call = OnlyCall("ListUsage");
         Assert.Equal("cn-shanghai", call["RegionId"]);

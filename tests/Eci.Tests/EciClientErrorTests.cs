@@ -12,21 +12,8 @@ using OrleansEci.Eci.Tests.Support;
 namespace OrleansEci.Eci.Tests;
 
 /// <summary>How failures surface: typed, with ECI's details, and never with credentials.</summary>
-public sealed class EciClientErrorTests : IAsyncLifetime
+public sealed class EciClientErrorTests : ScriptedServerTest
 {
-    private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
-    private readonly TestClock _clock = new();
-    private readonly HttpClient _http = new();
-    private ScriptedEciServer _server = null!;
-
-    public async ValueTask InitializeAsync() => _server = await ScriptedEciServer.StartAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        _http.Dispose();
-        await _server.DisposeAsync();
-    }
-
     private static CreateContainerGroupRequest Create(bool? dryRun = null) => new()
     {
         ContainerGroupName = "web-0",
@@ -40,14 +27,14 @@ public sealed class EciClientErrorTests : IAsyncLifetime
     {
         string twiceEncodedToken = EciRpcSignature.PercentEncode(EciRpcSignature.PercentEncode(ClientFactory.SecurityToken));
         string message = $"Specified signature is not matched with our calculation. server string to sign is:POST&%2F&AccessKeyId%3D{ClientFactory.AccessKeyId}%26SecurityToken%3D{twiceEncodedToken} key {ClientFactory.Secret}";
-        _server.Then(ScriptedAnswer.Error(400, "SignatureDoesNotMatch", message.Replace("\"", "\\\"", StringComparison.Ordinal)));
+        Server.Then(ScriptedAnswer.Error(400, "SignatureDoesNotMatch", message.Replace("\"", "\\\"", StringComparison.Ordinal)));
         var collector = new FakeLogCollector();
         using var factory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(collector)));
-        var client = ClientFactory.Create(_server, _clock, _http, o => o.SecurityToken = ClientFactory.SecurityToken, factory.CreateLogger<EciClient>());
+        var client = Client(o => o.SecurityToken = ClientFactory.SecurityToken, factory.CreateLogger<EciClient>());
 
         var error = await Assert.ThrowsAsync<EciException>(() => client.CreateContainerGroupAsync(Create(), Ct));
 
-        Assert.Equal(ClientFactory.SecurityToken, Assert.Single(_server.Calls)["SecurityToken"]);
+        Assert.Equal(ClientFactory.SecurityToken, Assert.Single(Server.Calls)["SecurityToken"]);
         Assert.Equal(EciErrorCategory.Auth, error.Category);
         Assert.Contains("server string to sign is", error.ErrorMessage, StringComparison.Ordinal);
         string everything = error.ToString() + error.ErrorMessage + string.Join('\n', collector.GetSnapshot().Select(static r => r.Message + r.StructuredState?.Aggregate("", (s, kv) => s + kv.Key + "=" + kv.Value)));
@@ -70,13 +57,13 @@ public sealed class EciClientErrorTests : IAsyncLifetime
     [Fact]
     public async Task DryRunCreateContainerGroupAsync_DryRunOperationAnswer_ReturnsPassedWithoutClientToken()
     {
-        _server.Then(ScriptedAnswer.Error(400, "DryRunOperation", "Request validation has been passed with DryRun flag set."));
-        var client = ClientFactory.Create(_server, _clock, _http);
+        Server.Then(ScriptedAnswer.Error(400, "DryRunOperation", "Request validation has been passed with DryRun flag set."));
+        var client = Client();
 
         EciDryRunResult result = await client.DryRunCreateContainerGroupAsync(Create(), Ct);
 
         Assert.Equal(("DryRunOperation", "req-DryRunOperation"), (result.Code, result.RequestId));
-        RecordedCall call = Assert.Single(_server.Calls);
+        RecordedCall call = Assert.Single(Server.Calls);
         Assert.Equal("true", call["DryRun"]);
         Assert.Null(call["ClientToken"]);
     }
@@ -84,8 +71,8 @@ public sealed class EciClientErrorTests : IAsyncLifetime
     [Fact]
     public async Task DryRunCreateContainerGroupAsync_FailedCheck_ThrowsTheTypedError()
     {
-        _server.Then(ScriptedAnswer.Error(403, "OperationDenied.NoStock"));
-        var client = ClientFactory.Create(_server, _clock, _http);
+        Server.Then(ScriptedAnswer.Error(403, "OperationDenied.NoStock"));
+        var client = Client();
 
         var error = await Assert.ThrowsAsync<EciException>(() => client.DryRunCreateContainerGroupAsync(Create(), Ct));
 
@@ -95,8 +82,8 @@ public sealed class EciClientErrorTests : IAsyncLifetime
     [Fact]
     public async Task DryRunCreateContainerGroupAsync_EndpointCreatesAGroup_ThrowsNamingTheGroup()
     {
-        _server.Then(ScriptedAnswer.Ok("""{"RequestId":"R","ContainerGroupId":"eci-created"}"""));
-        var client = ClientFactory.Create(_server, _clock, _http);
+        Server.Then(ScriptedAnswer.Ok("""{"RequestId":"R","ContainerGroupId":"eci-created"}"""));
+        var client = Client();
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => client.DryRunCreateContainerGroupAsync(Create(), Ct));
 
@@ -106,8 +93,8 @@ public sealed class EciClientErrorTests : IAsyncLifetime
     [Fact]
     public async Task SendAsync_Http200WithErrorCode_IsAFailure()
     {
-        _server.Then(ScriptedAnswer.Ok("""{"RequestId":"R","Code":"InvalidParameter","Message":"bad"}"""));
-        var client = ClientFactory.Create(_server, _clock, _http);
+        Server.Then(ScriptedAnswer.Ok("""{"RequestId":"R","Code":"InvalidParameter","Message":"bad"}"""));
+        var client = Client();
 
         var error = await Assert.ThrowsAsync<EciException>(() => client.DescribeRegionsAsync(cancellationToken: Ct));
 
@@ -117,8 +104,8 @@ public sealed class EciClientErrorTests : IAsyncLifetime
     [Fact]
     public async Task SendAsync_NonJsonErrorPage_IsJudgedByStatusAndQuoted()
     {
-        _server.Default = static _ => new ScriptedAnswer(502, "<html><body>Bad Gateway</body></html>");
-        var client = ClientFactory.Create(_server, _clock, _http, o => o.MaxRetryAttempts = 0);
+        Server.Default = static _ => new ScriptedAnswer(502, "<html><body>Bad Gateway</body></html>");
+        var client = Client(o => o.MaxRetryAttempts = 0);
 
         var error = await Assert.ThrowsAsync<EciException>(() => client.DescribeRegionsAsync(cancellationToken: Ct));
 
@@ -129,8 +116,8 @@ public sealed class EciClientErrorTests : IAsyncLifetime
     [Fact]
     public async Task SendAsync_SuccessThatIsNotJson_FailsAsUnknown()
     {
-        _server.Then(ScriptedAnswer.Ok("not json"));
-        var client = ClientFactory.Create(_server, _clock, _http);
+        Server.Then(ScriptedAnswer.Ok("not json"));
+        var client = Client();
 
         var error = await Assert.ThrowsAsync<EciException>(() => client.DescribeRegionsAsync(cancellationToken: Ct));
 
@@ -145,7 +132,7 @@ public sealed class EciClientErrorTests : IAsyncLifetime
         listener.Start();
         int port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        var client = new EciClient(_http, ClientFactory.Options(new Uri($"http://127.0.0.1:{port}/"), o => o.MaxRetryAttempts = 0), _clock, new FixedRandom());
+        var client = new EciClient(Http, ClientFactory.Options(new Uri($"http://127.0.0.1:{port}/"), o => o.MaxRetryAttempts = 0), Clock, new FixedRandom());
 
         var error = await Assert.ThrowsAsync<EciException>(() => client.DescribeRegionsAsync(cancellationToken: Ct));
 
@@ -156,12 +143,12 @@ public sealed class EciClientErrorTests : IAsyncLifetime
     [Fact]
     public async Task DeleteContainerGroupAsync_MissingGroup_FailsNotFound()
     {
-        _server.Then(ScriptedAnswer.Error(400, "InvalidParameter.NotFound", "The specified ContainerGroupId does not exist."));
-        var client = ClientFactory.Create(_server, _clock, _http);
+        Server.Then(ScriptedAnswer.Error(400, "InvalidParameter.NotFound", "The specified ContainerGroupId does not exist."));
+        var client = Client();
 
         var error = await Assert.ThrowsAsync<EciException>(() => client.DeleteContainerGroupAsync(new() { ContainerGroupId = "eci-gone" }, Ct));
 
         Assert.Equal(EciErrorCategory.NotFound, error.Category);
-        Assert.Equal(("eci-gone", "token-1"), (_server.Calls[0]["ContainerGroupId"], _server.Calls[0]["ClientToken"]));
+        Assert.Equal(("eci-gone", "token-1"), (Server.Calls[0]["ContainerGroupId"], Server.Calls[0]["ClientToken"]));
     }
 }

@@ -6,21 +6,9 @@ using OrleansEci.Eci.Tests.Support;
 namespace OrleansEci.Eci.Tests;
 
 /// <summary>Retry, RetryAfter, per-attempt timeout, ClientToken stability and token buckets, on fake time.</summary>
-public sealed class EciClientResilienceTests : IAsyncLifetime
+public sealed class EciClientResilienceTests : ScriptedServerTest
 {
-    private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
     private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(5);
-    private readonly TestClock _clock = new();
-    private readonly HttpClient _http = new();
-    private ScriptedEciServer _server = null!;
-
-    public async ValueTask InitializeAsync() => _server = await ScriptedEciServer.StartAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        _http.Dispose();
-        await _server.DisposeAsync();
-    }
 
     private static CreateContainerGroupRequest Create(string? clientToken = null) => new()
     {
@@ -32,19 +20,19 @@ public sealed class EciClientResilienceTests : IAsyncLifetime
     /// <summary>Waits until the client sleeps before a retry, checks how long, and lets that time pass.</summary>
     private async Task<TimeSpan> PassRetryDelayAsync()
     {
-        TimeSpan delay = await _clock.NextTimerAsync(static due => due != AttemptTimeout, Ct);
-        _clock.Advance(delay);
+        TimeSpan delay = await Clock.NextTimerAsync(static due => due != AttemptTimeout, Ct);
+        Clock.Advance(delay);
         return delay;
     }
 
     [Fact]
     public async Task CreateContainerGroupAsync_TransientThenSuccess_RetriesWithTheSameGeneratedClientToken()
     {
-        _server.Then(
+        Server.Then(
             ScriptedAnswer.Error(500, "InternalError"),
             new ScriptedAnswer(503, "<html>Service Unavailable</html>"),
             ScriptedAnswer.Ok("""{"RequestId":"R3","ContainerGroupId":"eci-123"}"""));
-        var client = ClientFactory.Create(_server, _clock, _http);
+        var client = Client();
 
         var create = client.CreateContainerGroupAsync(Create(), Ct);
         await PassRetryDelayAsync();
@@ -52,65 +40,65 @@ public sealed class EciClientResilienceTests : IAsyncLifetime
         var created = await create;
 
         Assert.Equal(("eci-123", "R3"), (created.ContainerGroupId, created.RequestId));
-        Assert.Equal(3, _server.Calls.Count);
-        Assert.All(_server.Calls, call => Assert.True(call["ClientToken"] == "token-1", $"Expected every attempt to carry ClientToken token-1, got '{call["ClientToken"]}'."));
-        Assert.Equal(3, _server.Calls.Select(static c => c["SignatureNonce"]).Distinct().Count());
+        Assert.Equal(3, Server.Calls.Count);
+        Assert.All(Server.Calls, call => Assert.True(call["ClientToken"] == "token-1", $"Expected every attempt to carry ClientToken token-1, got '{call["ClientToken"]}'."));
+        Assert.Equal(3, Server.Calls.Select(static c => c["SignatureNonce"]).Distinct().Count());
     }
 
     [Fact]
     public async Task CreateContainerGroupAsync_CallersClientToken_IsKeptOnEveryAttempt()
     {
-        _server.Then(ScriptedAnswer.Error(503, "ServiceUnavailable"));
-        var client = ClientFactory.Create(_server, _clock, _http);
+        Server.Then(ScriptedAnswer.Error(503, "ServiceUnavailable"));
+        var client = Client();
 
         var create = client.CreateContainerGroupAsync(Create("pod-uid-7"), Ct);
         await PassRetryDelayAsync();
         await create;
 
-        Assert.Equal(["pod-uid-7", "pod-uid-7"], _server.Calls.Select(static c => c["ClientToken"]));
+        Assert.Equal(["pod-uid-7", "pod-uid-7"], Server.Calls.Select(static c => c["ClientToken"]));
     }
 
     [Fact]
     public async Task CreateContainerGroupAsync_AttemptTimesOutAfterServerGotIt_RetriesSameTokenAndSucceeds()
     {
-        _server.Then(ScriptedAnswer.NoAnswer, ScriptedAnswer.Ok("""{"RequestId":"R2","ContainerGroupId":"eci-9"}"""));
-        var client = ClientFactory.Create(_server, _clock, _http);
+        Server.Then(ScriptedAnswer.NoAnswer, ScriptedAnswer.Ok("""{"RequestId":"R2","ContainerGroupId":"eci-9"}"""));
+        var client = Client();
 
         var create = client.CreateContainerGroupAsync(Create(), Ct);
-        await _server.NextArrivalAsync(Ct);
-        _clock.Advance(AttemptTimeout);
+        await Server.NextArrivalAsync(Ct);
+        Clock.Advance(AttemptTimeout);
         await PassRetryDelayAsync();
         var created = await create;
 
         Assert.Equal("eci-9", created.ContainerGroupId);
-        Assert.Equal(["token-1", "token-1"], _server.Calls.Select(static c => c["ClientToken"]));
+        Assert.Equal(["token-1", "token-1"], Server.Calls.Select(static c => c["ClientToken"]));
     }
 
     [Fact]
     public async Task DescribeRegionsAsync_EveryAttemptTimesOut_FailsTransientWithTheTimeoutInside()
     {
-        _server.Default = static _ => ScriptedAnswer.NoAnswer;
-        var client = ClientFactory.Create(_server, _clock, _http, o => o.MaxRetryAttempts = 1);
+        Server.Default = static _ => ScriptedAnswer.NoAnswer;
+        var client = Client(o => o.MaxRetryAttempts = 1);
 
         var call = client.DescribeRegionsAsync(cancellationToken: Ct);
-        await _server.NextArrivalAsync(Ct);
-        _clock.Advance(AttemptTimeout);
+        await Server.NextArrivalAsync(Ct);
+        Clock.Advance(AttemptTimeout);
         await PassRetryDelayAsync();
-        await _server.NextArrivalAsync(Ct);
-        _clock.Advance(AttemptTimeout);
+        await Server.NextArrivalAsync(Ct);
+        Clock.Advance(AttemptTimeout);
         var error = await Assert.ThrowsAsync<EciException>(() => call);
 
         Assert.Equal(EciErrorCategory.Transient, error.Category);
         Assert.IsType<Polly.Timeout.TimeoutRejectedException>(error.InnerException);
-        Assert.Equal(2, _server.Calls.Count);
+        Assert.Equal(2, Server.Calls.Count);
     }
 
     [Fact]
     public async Task SendAsync_ThrottledWithTimeLeft_WaitsTheServersHintPlusJitter()
     {
         var headers = new Dictionary<string, string> { ["x-ratelimit-user-api"] = "Remaining:0,TimeLeft:1500", ["x-ratelimit-user"] = "TimeLeft:900" };
-        _server.Then(ScriptedAnswer.Error(400, "Throttling.User", "Request was denied due to user flow control.", headers));
-        var client = ClientFactory.Create(_server, _clock, _http);
+        Server.Then(ScriptedAnswer.Error(400, "Throttling.User", "Request was denied due to user flow control.", headers));
+        var client = Client();
 
         var describe = client.DescribeRegionsAsync(cancellationToken: Ct);
         TimeSpan delay = await PassRetryDelayAsync();
@@ -118,15 +106,15 @@ public sealed class EciClientResilienceTests : IAsyncLifetime
 
         // 1500 ms from the header + 0.5 (FixedRandom) x 200 ms base delay.
         Assert.Equal(TimeSpan.FromMilliseconds(1600), delay);
-        Assert.Equal(2, _server.Calls.Count);
+        Assert.Equal(2, Server.Calls.Count);
     }
 
     [Fact]
     public async Task SendAsync_ThrottledWithHugeTimeLeft_CapsTheWaitAtMaxRetryDelay()
     {
         var headers = new Dictionary<string, string> { ["x-ratelimit-user"] = "TimeLeft:600000" };
-        _server.Then(ScriptedAnswer.Error(400, "Throttling.User", headers: headers));
-        var client = ClientFactory.Create(_server, _clock, _http);
+        Server.Then(ScriptedAnswer.Error(400, "Throttling.User", headers: headers));
+        var client = Client();
 
         var describe = client.DescribeRegionsAsync(cancellationToken: Ct);
         TimeSpan delay = await PassRetryDelayAsync();
@@ -138,8 +126,8 @@ public sealed class EciClientResilienceTests : IAsyncLifetime
     [Fact]
     public async Task SendAsync_AlwaysUnavailable_StopsAfterMaxRetriesWithBackoffThatGrows()
     {
-        _server.Default = static _ => ScriptedAnswer.Error(503, "ServiceUnavailable");
-        var client = ClientFactory.Create(_server, _clock, _http, o => o.MaxRetryAttempts = 3);
+        Server.Default = static _ => ScriptedAnswer.Error(503, "ServiceUnavailable");
+        var client = Client(o => o.MaxRetryAttempts = 3);
 
         var describe = client.DescribeRegionsAsync(cancellationToken: Ct);
         var delays = new List<TimeSpan>();
@@ -151,7 +139,7 @@ public sealed class EciClientResilienceTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<EciException>(() => describe);
 
         Assert.Equal((EciErrorCategory.Transient, "ServiceUnavailable", 503), (error.Category, error.Code, error.HttpStatus));
-        Assert.Equal(4, _server.Calls.Count);
+        Assert.Equal(4, Server.Calls.Count);
         Assert.All(delays, d => Assert.InRange(d, TimeSpan.FromTicks(1), TimeSpan.FromSeconds(10)));
         Assert.True(delays[2] > delays[0], $"Expected exponential backoff to grow, got {string.Join(", ", delays)}.");
     }
@@ -164,12 +152,12 @@ public sealed class EciClientResilienceTests : IAsyncLifetime
     [InlineData(400, "IncorrectStatus", EciErrorCategory.IncorrectStatus)]
     public async Task CreateContainerGroupAsync_NotRetryableFailure_FailsAfterOneCallKeepingEciDetails(int status, string code, EciErrorCategory category)
     {
-        _server.Then(ScriptedAnswer.Error(status, code, "details from ECI"));
-        var client = ClientFactory.Create(_server, _clock, _http);
+        Server.Then(ScriptedAnswer.Error(status, code, "details from ECI"));
+        var client = Client();
 
         var error = await Assert.ThrowsAsync<EciException>(() => client.CreateContainerGroupAsync(Create(), Ct));
 
-        Assert.Single(_server.Calls);
+        Assert.Single(Server.Calls);
         Assert.Equal((category, code, "details from ECI", "req-" + code, status, "CreateContainerGroup"),
             (error.Category, error.Code, error.ErrorMessage, error.RequestId, error.HttpStatus, error.Action));
     }
@@ -177,39 +165,39 @@ public sealed class EciClientResilienceTests : IAsyncLifetime
     [Fact]
     public async Task SendAsync_CancelledDuringBackoff_StopsWithoutAnotherCall()
     {
-        _server.Default = static _ => ScriptedAnswer.Error(503, "ServiceUnavailable");
-        var client = ClientFactory.Create(_server, _clock, _http);
+        Server.Default = static _ => ScriptedAnswer.Error(503, "ServiceUnavailable");
+        var client = Client();
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
 
         var describe = client.DescribeRegionsAsync(cancellationToken: cancel.Token);
-        await _clock.NextTimerAsync(static due => due != AttemptTimeout, Ct);
+        await Clock.NextTimerAsync(static due => due != AttemptTimeout, Ct);
         await cancel.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => describe);
-        Assert.Single(_server.Calls);
+        Assert.Single(Server.Calls);
     }
 
     [Fact]
     public async Task CreateContainerGroupAsync_BeyondTheBucket_WaitsForATokenInsteadOfCalling()
     {
-        var client = ClientFactory.Create(_server, _clock, _http, o => o.RateLimits[EciActions.CreateContainerGroup] = EciRateLimit.Bucket(2, 1));
+        var client = Client(o => o.RateLimits[EciActions.CreateContainerGroup] = EciRateLimit.Bucket(2, 1));
 
         var creates = Enumerable.Range(0, 3).Select(i => client.CreateContainerGroupAsync(Create("t" + i), Ct)).ToList();
         await Task.WhenAll(creates[0], creates[1]);
-        TimeSpan wait = await _clock.NextTimerAsync(static due => due != AttemptTimeout, Ct);
+        TimeSpan wait = await Clock.NextTimerAsync(static due => due != AttemptTimeout, Ct);
 
         Assert.Equal(TimeSpan.FromSeconds(1), wait);
-        Assert.Equal(2, _server.Calls.Count);
+        Assert.Equal(2, Server.Calls.Count);
         Assert.False(creates[2].IsCompleted, "Expected the third create to wait for a token.");
-        _clock.Advance(wait);
+        Clock.Advance(wait);
         await creates[2];
-        Assert.Equal(3, _server.Calls.Count);
+        Assert.Equal(3, Server.Calls.Count);
     }
 
     [Fact]
     public async Task SendAsync_UnlimitedRateLimit_HasNoBucket()
     {
-        var client = ClientFactory.Create(_server, _clock, _http, o => o.RateLimits[EciActions.DescribeRegions] = EciRateLimit.Unlimited);
+        var client = Client(o => o.RateLimits[EciActions.DescribeRegions] = EciRateLimit.Unlimited);
 
         await client.DescribeRegionsAsync(cancellationToken: Ct);
 
@@ -220,11 +208,11 @@ public sealed class EciClientResilienceTests : IAsyncLifetime
     [Fact]
     public async Task SendAsync_ZeroRetries_CallsOnce()
     {
-        _server.Default = static _ => ScriptedAnswer.Error(503, "ServiceUnavailable");
-        var client = ClientFactory.Create(_server, _clock, _http, o => o.MaxRetryAttempts = 0);
+        Server.Default = static _ => ScriptedAnswer.Error(503, "ServiceUnavailable");
+        var client = Client(o => o.MaxRetryAttempts = 0);
 
         await Assert.ThrowsAsync<EciException>(() => client.DescribeRegionsAsync(cancellationToken: Ct));
 
-        Assert.Single(_server.Calls);
+        Assert.Single(Server.Calls);
     }
 }

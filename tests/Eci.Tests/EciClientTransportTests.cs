@@ -7,29 +7,16 @@ using OrleansEci.Eci.Tests.Support;
 namespace OrleansEci.Eci.Tests;
 
 /// <summary>What goes on the wire: a signed form POST to the endpoint with the common parameters.</summary>
-public sealed class EciClientTransportTests : IAsyncLifetime
+public sealed class EciClientTransportTests : ScriptedServerTest
 {
-    private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
-    private readonly TestClock _clock = new();
-    private readonly HttpClient _http = new();
-    private ScriptedEciServer _server = null!;
-
-    public async ValueTask InitializeAsync() => _server = await ScriptedEciServer.StartAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        _http.Dispose();
-        await _server.DisposeAsync();
-    }
-
     [Fact]
     public async Task DescribeRegionsAsync_AnyCall_PostsSignedFormWithCommonParameters()
     {
-        var client = ClientFactory.Create(_server, _clock, _http, o => o.SecurityToken = ClientFactory.SecurityToken);
+        var client = Client(o => o.SecurityToken = ClientFactory.SecurityToken);
 
         await client.DescribeRegionsAsync(cancellationToken: Ct);
 
-        RecordedCall call = Assert.Single(_server.Calls);
+        RecordedCall call = Assert.Single(Server.Calls);
         Assert.Equal("POST", call.Method);
         Assert.StartsWith("application/x-www-form-urlencoded", call.ContentType, StringComparison.Ordinal);
         Assert.Equal(("DescribeRegions", "2018-08-08", "JSON", ClientFactory.AccessKeyId), (call.Action, call["Version"], call["Format"], call["AccessKeyId"]));
@@ -42,7 +29,7 @@ public sealed class EciClientTransportTests : IAsyncLifetime
     [Fact]
     public async Task CreateContainerGroupAsync_ValuesWithReservedCharacters_ArriveIntactAndSigned()
     {
-        var client = ClientFactory.Create(_server, _clock, _http);
+        var client = Client();
         var request = new CreateContainerGroupRequest
         {
             ContainerGroupName = "web-0",
@@ -52,7 +39,7 @@ public sealed class EciClientTransportTests : IAsyncLifetime
 
         await client.CreateContainerGroupAsync(request, Ct);
 
-        RecordedCall call = Assert.Single(_server.Calls);
+        RecordedCall call = Assert.Single(Server.Calls);
         Assert.Equal("echo 'a+b=c&d' 阿里 *~", call["Container.1.Command.3"]);
         Assert.Equal("", call["Tag.1.Value"]);
         Assert.Equal(EciRpcSignature.Compute("POST", call.Parameters.Where(static p => p.Key != "Signature"), ClientFactory.Secret), call["Signature"]);
@@ -61,32 +48,32 @@ public sealed class EciClientTransportTests : IAsyncLifetime
     [Fact]
     public async Task SendAsync_RequestRegion_WinsOverTheClientsRegion()
     {
-        var client = ClientFactory.Create(_server, _clock, _http);
+        var client = Client();
 
         await client.DescribeRegionsAsync(new DescribeRegionsRequest { RegionId = "cn-beijing" }, Ct);
 
-        Assert.Equal("cn-beijing", Assert.Single(_server.Calls)["RegionId"]);
+        Assert.Equal("cn-beijing", Assert.Single(Server.Calls)["RegionId"]);
     }
 
     [Fact]
     public async Task SendAsync_EndpointWithPath_PostsToThatPath()
     {
-        var client = new EciClient(_http, ClientFactory.Options(new Uri(_server.BaseUri, "eci")), _clock, new FixedRandom());
+        var client = new EciClient(Http, ClientFactory.Options(new Uri(Server.BaseUri, "eci")), Clock, new FixedRandom());
 
         var error = await Assert.ThrowsAsync<EciException>(() => client.DescribeRegionsAsync(cancellationToken: Ct));
 
         Assert.Equal(404, error.HttpStatus);
-        Assert.Empty(_server.Calls);
+        Assert.Empty(Server.Calls);
     }
 
     [Fact]
     public async Task SendAsync_EachCall_UsesAFreshNonce()
     {
-        var client = ClientFactory.Create(_server, _clock, _http);
+        var client = Client();
 
         await client.DescribeRegionsAsync(cancellationToken: Ct);
         await client.DescribeRegionsAsync(cancellationToken: Ct);
 
-        Assert.Equal(["nonce-1", "nonce-2"], _server.Calls.Select(static c => c["SignatureNonce"]));
+        Assert.Equal(["nonce-1", "nonce-2"], Server.Calls.Select(static c => c["SignatureNonce"]));
     }
 }

@@ -8,7 +8,7 @@ namespace OrleansEci.Eci.ContainerGroups;
 /// The client fills <see cref="RegionId"/> from its options and <see cref="ClientToken"/> with a
 /// fresh token when they are empty, before the first attempt, so retries are idempotent.
 /// </summary>
-public sealed record CreateContainerGroupRequest
+public sealed record CreateContainerGroupRequest : IClientTokenRequest<CreateContainerGroupRequest>
 {
     /// <summary>The region; default: the client's.</summary>
     public string? RegionId { get; init; }
@@ -228,4 +228,6 @@ public sealed record CreateContainerGroupRequest
     /// <summary><c>Volume.N.*</c> (≤ 20).</summary>
     [WireName("Volume")]
     public IReadOnlyList<Volume>? Volumes { get; init; }
+
+    CreateContainerGroupRequest IClientTokenRequest<CreateContainerGroupRequest>.WithClientToken(string clientToken) => this with { ClientToken = clientToken };
 }

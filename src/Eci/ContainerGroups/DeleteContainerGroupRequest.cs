@@ -1,7 +1,7 @@
 namespace OrleansEci.Eci.ContainerGroups;
 
 /// <summary>DeleteContainerGroup (eci-openapi.md §3.5). The client generates a ClientToken when empty.</summary>
-public sealed record DeleteContainerGroupRequest
+public sealed record DeleteContainerGroupRequest : IClientTokenRequest<DeleteContainerGroupRequest>
 {
     /// <summary>The region; default: the client's.</summary>
     public string? RegionId { get; init; }
@@ -14,4 +14,6 @@ public sealed record DeleteContainerGroupRequest
 
     /// <summary>Skip the graceful termination wait.</summary>
     public bool? Force { get; init; }
+
+    DeleteContainerGroupRequest IClientTokenRequest<DeleteContainerGroupRequest>.WithClientToken(string clientToken) => this with { ClientToken = clientToken };
 }

@@ -3,7 +3,7 @@ using OrleansEci.Eci.Wire;
 namespace OrleansEci.Eci.ContainerGroups;
 
 /// <summary>DescribeContainerGroups (eci-openapi.md §3.2): full details, ≤ 20 per page.</summary>
-public sealed record DescribeContainerGroupsRequest
+public sealed record DescribeContainerGroupsRequest : IPagedRequest<DescribeContainerGroupsRequest>
 {
     /// <summary>The region; default: the client's.</summary>
     public string? RegionId { get; init; }
@@ -45,4 +45,6 @@ public sealed record DescribeContainerGroupsRequest
 
     /// <summary>The page token from the previous answer; empty for the first page.</summary>
     public string? NextToken { get; init; }
+
+    DescribeContainerGroupsRequest IPagedRequest<DescribeContainerGroupsRequest>.WithNextToken(string nextToken) => this with { NextToken = nextToken };
 }

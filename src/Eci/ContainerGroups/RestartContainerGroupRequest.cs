@@ -1,7 +1,7 @@
 namespace OrleansEci.Eci.ContainerGroups;
 
 /// <summary>RestartContainerGroup: only Pending or Running groups (else <c>IncorrectStatus</c>).</summary>
-public sealed record RestartContainerGroupRequest
+public sealed record RestartContainerGroupRequest : IClientTokenRequest<RestartContainerGroupRequest>
 {
     /// <summary>The region; default: the client's.</summary>
     public string? RegionId { get; init; }
@@ -11,4 +11,6 @@ public sealed record RestartContainerGroupRequest
 
     /// <summary>Idempotency token; generated when empty.</summary>
     public string? ClientToken { get; init; }
+
+    RestartContainerGroupRequest IClientTokenRequest<RestartContainerGroupRequest>.WithClientToken(string clientToken) => this with { ClientToken = clientToken };
 }

@@ -9,7 +9,7 @@ namespace OrleansEci.Eci.ContainerGroups;
 /// SecurityContextPrivileged/RunAsGroup/RunAsNonRoot or TerminationMessage*, and the client
 /// rejects such a request before sending it.
 /// </summary>
-public sealed record UpdateContainerGroupRequest
+public sealed record UpdateContainerGroupRequest : IClientTokenRequest<UpdateContainerGroupRequest>
 {
     /// <summary>The region; default: the client's.</summary>
     public string? RegionId { get; init; }
@@ -61,4 +61,6 @@ public sealed record UpdateContainerGroupRequest
     /// <summary><c>Volume.N.*</c>.</summary>
     [WireName("Volume")]
     public IReadOnlyList<Volume>? Volumes { get; init; }
+
+    UpdateContainerGroupRequest IClientTokenRequest<UpdateContainerGroupRequest>.WithClientToken(string clientToken) => this with { ClientToken = clientToken };
 }

@@ -4,7 +4,7 @@ using OrleansEci.Eci.Wire;
 namespace OrleansEci.Eci.Events;
 
 /// <summary>DescribeContainerGroupEvents (eci-openapi.md §3.4): the last 50 events per group.</summary>
-public sealed record DescribeContainerGroupEventsRequest
+public sealed record DescribeContainerGroupEventsRequest : IPagedRequest<DescribeContainerGroupEventsRequest>
 {
     /// <summary>The region; default: the client's.</summary>
     public string? RegionId { get; init; }
@@ -37,4 +37,6 @@ public sealed record DescribeContainerGroupEventsRequest
 
     /// <summary>The page token; empty for the first page.</summary>
     public string? NextToken { get; init; }
+
+    DescribeContainerGroupEventsRequest IPagedRequest<DescribeContainerGroupEventsRequest>.WithNextToken(string nextToken) => this with { NextToken = nextToken };
 }

@@ -1,7 +1,7 @@
 namespace OrleansEci.Eci.Events;
 
 /// <summary>One page of DescribeContainerGroupEvents.</summary>
-public sealed record DescribeContainerGroupEventsResponse : EciResponse
+public sealed record DescribeContainerGroupEventsResponse : EciResponse, IPagedResponse<ContainerGroupEvents>
 {
     /// <summary>The token of the next page; empty on the last.</summary>
     public string? NextToken { get; init; }
@@ -11,4 +11,6 @@ public sealed record DescribeContainerGroupEventsResponse : EciResponse
 
     /// <summary>This page's groups with their events.</summary>
     public IReadOnlyList<ContainerGroupEvents> Data { get; init; } = [];
+
+    IEnumerable<ContainerGroupEvents> IPagedResponse<ContainerGroupEvents>.Items => Data;
 }

@@ -7,7 +7,7 @@ namespace OrleansEci.Eci.Status;
 /// DescribeContainerGroupStatus (eci-openapi.md §3.3): the cheap poller, ≤ 200 per page.
 /// ECI names the page size <c>Limit</c> (alibabacloud SDKs: <c>Limit</c>, maximum 200).
 /// </summary>
-public sealed record DescribeContainerGroupStatusRequest
+public sealed record DescribeContainerGroupStatusRequest : IPagedRequest<DescribeContainerGroupStatusRequest>
 {
     /// <summary>The region; default: the client's.</summary>
     public string? RegionId { get; init; }
@@ -37,4 +37,6 @@ public sealed record DescribeContainerGroupStatusRequest
 
     /// <summary>The page token; empty for the first page.</summary>
     public string? NextToken { get; init; }
+
+    DescribeContainerGroupStatusRequest IPagedRequest<DescribeContainerGroupStatusRequest>.WithNextToken(string nextToken) => this with { NextToken = nextToken };
 }

@@ -1,7 +1,7 @@
 namespace OrleansEci.Eci.Status;
 
 /// <summary>One page of DescribeContainerGroupStatus.</summary>
-public sealed record DescribeContainerGroupStatusResponse : EciResponse
+public sealed record DescribeContainerGroupStatusResponse : EciResponse, IPagedResponse<ContainerGroupStatus>
 {
     /// <summary>The token of the next page; empty on the last.</summary>
     public string? NextToken { get; init; }
@@ -11,4 +11,6 @@ public sealed record DescribeContainerGroupStatusResponse : EciResponse
 
     /// <summary>This page's statuses.</summary>
     public IReadOnlyList<ContainerGroupStatus> Data { get; init; } = [];
+
+    IEnumerable<ContainerGroupStatus> IPagedResponse<ContainerGroupStatus>.Items => Data;
 }

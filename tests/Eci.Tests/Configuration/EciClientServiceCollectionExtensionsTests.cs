@@ -11,7 +11,7 @@ namespace OrleansEci.Eci.Tests.Configuration;
 
 public sealed class EciClientServiceCollectionExtensionsTests
 {
-    private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task AddEciClient_ConfigurationAndDelegate_ComposesAWorkingSingletonClient()

@@ -6,7 +6,7 @@ namespace OrleansEci.Eci.Tests.Resilience;
 
 public sealed class TokenBucketTests
 {
-    private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task AcquireAsync_WithinBurst_DoesNotWait()
