@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -8,9 +9,20 @@ using OrleansEci.Eci.Resilience;
 
 namespace OrleansEci.Eci.Configuration;
 
-/// <summary>Registers the ECI client: <c>services.AddEciClient(configuration)</c>.</summary>
+/// <summary>Registers the ECI client: <c>builder.AddEciClient()</c> or <c>services.AddEciClient(configuration)</c>.</summary>
 public static class EciClientServiceCollectionExtensions
 {
+    /// <summary>
+    /// Registers <see cref="IEciClient"/> with options from the host's configuration (<c>Eci</c>
+    /// section), the <c>ECI_*</c> environment variables and <paramref name="configure"/>, in that order.
+    /// </summary>
+    public static IHostApplicationBuilder AddEciClient(this IHostApplicationBuilder builder, Action<EciClientOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddEciClient(builder.Configuration, configure);
+        return builder;
+    }
+
     /// <summary>
     /// Registers <see cref="IEciClient"/> (one <see cref="EciClient"/> per container, so its token
     /// buckets are shared) over IHttpClientFactory. Options come from the <c>Eci</c> section of

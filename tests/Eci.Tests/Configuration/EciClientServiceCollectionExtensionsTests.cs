@@ -29,7 +29,7 @@ public sealed class EciClientServiceCollectionExtensionsTests
         builder.Services.AddSingleton<EciRandom>(new FixedRandom());
 
         // The delegate runs last, so ECI_* variables on the machine cannot point this test elsewhere.
-        builder.Services.AddEciClient(builder.Configuration, o =>
+        builder.AddEciClient(o =>
         {
             o.Endpoint = server.BaseUri;
             o.RegionId = "cn-shanghai";

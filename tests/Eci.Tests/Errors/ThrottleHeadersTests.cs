@@ -9,6 +9,7 @@ public sealed class ThrottleHeadersTests
     [InlineData(null, "TimeLeft:10", 10)]
     [InlineData("TimeLeft:1500", null, 1500)]
     [InlineData(" Remaining : 0 , TimeLeft : 250 ", null, 250)]
+    [InlineData("Limit:1,Remain:0,TimeLeft:2000,Reset:1748779200", null, 2000)]
     public void ReadRetryAfter_TimeLeftPairs_TakesTheLargerInMilliseconds(string? userApi, string? user, int expectedMilliseconds)
     {
         var headers = new Dictionary<string, string?> { [ThrottleHeaders.UserApi] = userApi, [ThrottleHeaders.User] = user };
