@@ -29,15 +29,19 @@ public sealed partial class EciClient
         };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
 
-        HttpResponseMessage response;
+        int status;
         string body;
+        TimeSpan? retryAfter;
         try
         {
-            response = await _httpClient().SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            using HttpResponseMessage response = await _httpClient().SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            status = (int)response.StatusCode;
             body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            retryAfter = ThrottleHeaders.ReadRetryAfter(name => Header(response, name));
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
+            // Connection refused or reset, or the body cut short (HttpIOException): no usable answer.
             throw EciException.FromTransport(action, ex);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
@@ -46,19 +50,14 @@ public sealed partial class EciClient
             throw EciException.FromTransport(action, ex);
         }
 
-        using (response)
+        EciErrorBody? envelope = ReadEnvelope(body);
+        if (IsFailure(status, envelope))
         {
-            int status = (int)response.StatusCode;
-            EciErrorBody? envelope = ReadEnvelope(body);
-            if (IsFailure(status, envelope))
-            {
-                TimeSpan? retryAfter = ThrottleHeaders.ReadRetryAfter(name => Header(response, name));
-                throw EciException.FromResponse(action, status, envelope ?? new EciErrorBody { Message = _redactor.Redact(Excerpt(body)) }, retryAfter);
-            }
-
-            EciClientLog.Succeeded(_logger, action, envelope?.RequestId);
-            return body;
+            throw EciException.FromResponse(action, status, envelope ?? new EciErrorBody { Message = _redactor.Redact(Excerpt(body)) }, retryAfter);
         }
+
+        EciClientLog.Succeeded(_logger, action, envelope?.RequestId);
+        return body;
     }
 
     private List<KeyValuePair<string, string>> SignedParameters(string action, List<KeyValuePair<string, string>> business)
