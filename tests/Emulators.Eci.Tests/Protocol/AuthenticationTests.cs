@@ -107,4 +107,13 @@ public sealed class AuthenticationTests
         await using TestEmulator eci = await TestEmulator.StartAsync();
         (await eci.Client.CallAsync("DescribeContainerGroups", new Dictionary<string, string> { ["Limit"] = "many" })).AssertError(400, "InvalidParameter");
     }
+
+    [Fact]
+    public async Task CallV1_StsKeyWithoutItsToken_AnswersMismatchAndWithTokenSucceeds()
+    {
+        await using TestEmulator eci = await TestEmulator.StartAsync(o => o.AccessKeys.Add(new Hosting.AccessKeyCredential("STS.id", "sts-secret", "token-1")));
+        using EciTestClient sts = new(eci.Host.BaseUri, "STS.id", "sts-secret", eci.Time);
+        (await sts.CallAsync("DescribeRegions")).AssertError(400, "InvalidSecurityToken.MismatchWithAccessKey");
+        (await sts.CallV1Async("DescribeRegions", null, "GET", p => p["SecurityToken"] = "token-1", null)).EnsureOk();
+    }
 }

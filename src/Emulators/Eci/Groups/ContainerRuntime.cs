@@ -70,7 +70,4 @@ internal sealed class ContainerRuntime(ContainerSpec spec, bool isInit)
     /// <summary>Log lines visible at <paramref name="now"/>; <paramref name="previous"/> = the last incarnation's.</summary>
     public IEnumerable<(DateTimeOffset At, string Line)> LogAt(DateTimeOffset now, bool previous) =>
         (previous ? _previousLog : _log).Where(l => l.At <= now);
-
-    /// <summary>Lines written by an exec session or the control API go to the current log too.</summary>
-    public void AppendLog(DateTimeOffset at, string line) => _log.Add((at, line));
 }

@@ -13,8 +13,6 @@ internal sealed class NonceCache(TimeProvider time)
     private readonly ConcurrentDictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
     private long _lastSweepTicks;
 
-    public int Count => _seen.Count;
-
     /// <summary>True when the nonce was new (and is now remembered until <paramref name="forgetAfter"/>).</summary>
     public bool TryUse(string accessKeyId, string nonce, DateTimeOffset forgetAfter)
     {

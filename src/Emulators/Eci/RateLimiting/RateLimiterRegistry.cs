@@ -35,8 +35,6 @@ internal sealed class RateLimiterRegistry(RateLimitOptions options, TimeProvider
         _limiters[action] = new ActionLimiter(rule, time.GetUtcNow());
     }
 
-    public RateLimitRule RuleFor(string action) => _rules.GetValueOrDefault(action) ?? options.Default;
-
     public void Reset()
     {
         _limiters.Clear();

@@ -12,6 +12,7 @@ internal sealed class RegionState
     private readonly ConcurrentDictionary<string, decimal> _spotPriceOverrides = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _zoneAvailable = new(StringComparer.Ordinal);
     private long _usedMilliCpu;
+    private long _marketChangedTicks;
 
     public RegionState(RegionOptions options)
     {
@@ -37,8 +38,8 @@ internal sealed class RegionState
     public IReadOnlyDictionary<string, InstanceTypeOptions> InstanceTypes { get; }
     public StockLedger Stock { get; }
 
-    /// <summary>Increases on every change of spot prices or stock, so spot groups re-check their fate.</summary>
-    public DateTimeOffset MarketChangedAt { get; private set; } = DateTimeOffset.MinValue;
+    /// <summary>When spot prices or stock last changed (spot groups decide their fate at the next check after it).</summary>
+    public DateTimeOffset MarketChangedAt => new(Interlocked.Read(ref _marketChangedTicks), TimeSpan.Zero);
 
     public double UsedCpu => Interlocked.Read(ref _usedMilliCpu) / 1000.0;
 
@@ -82,13 +83,13 @@ internal sealed class RegionState
     public void SetSpotPrice(string specKey, decimal price, DateTimeOffset at)
     {
         _spotPriceOverrides[specKey] = price;
-        MarketChangedAt = at;
+        Interlocked.Exchange(ref _marketChangedTicks, at.UtcTicks);
     }
 
     public void SetStock(string zone, string specKey, int stock, DateTimeOffset at)
     {
         Stock.Set(zone, specKey, stock);
-        MarketChangedAt = at;
+        Interlocked.Exchange(ref _marketChangedTicks, at.UtcTicks);
     }
 
     /// <summary>Gives back everything a placement held (stock, vCPUs, security-group slot), but not the IP.</summary>
