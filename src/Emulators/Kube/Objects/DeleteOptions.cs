@@ -1,0 +1,18 @@
+namespace OrleansEci.Emulators.Kube.Objects;
+
+/// <summary>metav1.DeleteOptions: grace period, preconditions, propagation policy, dry run.</summary>
+public sealed record DeleteOptions
+{
+    public static readonly DeleteOptions Default = new();
+
+    public long? GracePeriodSeconds { get; init; }
+
+    public string? PreconditionUid { get; init; }
+
+    public string? PreconditionResourceVersion { get; init; }
+
+    /// <summary>Orphan, Background or Foreground. Accepted and stored nowhere: the garbage collector applies dependents' deletion.</summary>
+    public string? PropagationPolicy { get; init; }
+
+    public bool DryRun { get; init; }
+}

@@ -1,0 +1,108 @@
+using System.Text.Json.Nodes;
+
+using OrleansEci.Emulators.Kube.Api;
+using OrleansEci.Emulators.Kube.Errors;
+using OrleansEci.Emulators.Kube.Objects;
+using OrleansEci.Emulators.Kube.Resources;
+using OrleansEci.Emulators.Kube.Serialization;
+
+namespace OrleansEci.Emulators.Kube.Pods;
+
+/// <summary>
+/// <c>POST pods/{name}/binding</c>: what a scheduler calls to place a pod. Sets <c>spec.nodeName</c>, copies the
+/// binding's annotations and adds <c>PodScheduled=True</c>, refusing pods already bound or being deleted
+/// (pkg/registry/core/pod/storage/storage.go, BindingREST).
+/// </summary>
+public sealed class BindingSubresource : ISubresourceHandler
+{
+    public static SubresourceType Type { get; } = new("binding", "Binding", ["create"], new BindingSubresource());
+
+    public async Task HandleAsync(ApiContext context)
+    {
+        if (context.Request.Verb != "create")
+        {
+            throw ApiErrors.MethodNotAllowed();
+        }
+
+        var body = await context.ReadObjectAsync().ConfigureAwait(false);
+        var name = context.Request.Name!;
+        var bindingName = KubeJson.GetString(body, "metadata", "name");
+        if (!string.IsNullOrEmpty(bindingName) && bindingName != name)
+        {
+            throw ApiErrors.BadRequest($"name in URL does not match name in Binding object");
+        }
+
+        var node = KubeJson.GetString(body, "target", "name") ?? "";
+        var kind = KubeJson.GetString(body, "target", "kind") ?? "";
+        if (kind is not ("" or "Node") || node.Length == 0)
+        {
+            throw ApiErrors.Invalid("", "Binding", name, [node.Length == 0
+                ? StatusCause.Required("target.name")
+                : StatusCause.NotSupported("target.kind", kind, ["Node", "<empty>"])]);
+        }
+
+        if (context.DryRun())
+        {
+            context.Service.Get(context.Type, context.Request.Namespace, name);
+        }
+        else
+        {
+            var resource = new GroupResource("", "pods/binding");
+            context.Service.StorageUpdate(context.Type, context.Request.Namespace, name, pod => Bind(context, pod, name, node, body, resource));
+        }
+
+        await context.WriteJsonAsync(201, new JsonObject
+        {
+            ["kind"] = "Status",
+            ["apiVersion"] = "v1",
+            ["metadata"] = new JsonObject(),
+            ["status"] = "Success",
+            ["code"] = 201,
+        }).ConfigureAwait(false);
+    }
+
+    private static JsonObject Bind(ApiContext context, JsonObject pod, string name, string node, JsonObject binding, GroupResource resource)
+    {
+        if (Meta.DeletionTimestamp(pod) is not null)
+        {
+            throw ApiErrors.Conflict(resource, name, $"pod {name} is being deleted, cannot be assigned to a host");
+        }
+
+        var spec = KubeJson.GetOrAddObject(pod, "spec");
+        if (KubeJson.GetString(spec, "nodeName") is { Length: > 0 } current)
+        {
+            throw ApiErrors.Conflict(resource, name, $"pod {name} is already assigned to node \"{current}\"");
+        }
+
+        spec["nodeName"] = node;
+        if ((binding["metadata"] as JsonObject)?["annotations"] is JsonObject annotations)
+        {
+            var target = KubeJson.GetOrAddObject(Meta.Of(pod), "annotations");
+            foreach (var (key, value) in annotations)
+            {
+                target[key] = value?.DeepClone();
+            }
+        }
+
+        var status = KubeJson.GetOrAddObject(pod, "status");
+        var conditions = status["conditions"] as JsonArray ?? [];
+        status["conditions"] = conditions;
+        var scheduled = conditions.OfType<JsonObject>().FirstOrDefault(c => KubeJson.GetString(c, "type") == "PodScheduled");
+        if (scheduled is null)
+        {
+            scheduled = new JsonObject { ["type"] = "PodScheduled" };
+            conditions.Add(scheduled);
+        }
+
+        if (KubeJson.GetString(scheduled, "status") != "True")
+        {
+            scheduled["status"] = "True";
+            scheduled["lastProbeTime"] = null;
+            scheduled["lastTransitionTime"] = context.Service.Context.Timestamp();
+            scheduled.Remove("reason");
+            scheduled.Remove("message");
+        }
+
+        return pod;
+    }
+}
