@@ -111,6 +111,13 @@ public sealed class SpdyRemoteCommandClient : IRemoteCommandClient
             }
         }
 
+        // A v4+ kubelet always writes a Status before closing; an error stream reset without one means the command's
+        // end is unknown, and reporting success then would hide a crash (client-go would say success here).
+        if (body.Length == 0 && error.ResetStatus is { } reset && RemoteCommandProtocols.HasStatusJson(Protocol))
+        {
+            return RemoteCommandStatus.Failure($"the remote command ended without reporting a status (error stream reset: {reset})");
+        }
+
         return RemoteCommandStatus.Decode(Protocol, body.ToArray());
     }
 

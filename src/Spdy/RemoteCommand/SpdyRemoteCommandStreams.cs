@@ -73,11 +73,27 @@ internal sealed class SpdyRemoteCommandStreams : IRemoteCommandStreams
         await session.CloseAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Closes the session; if the command never completed, first tells the client it failed.</summary>
     public async ValueTask DisposeAsync()
     {
         resizes.Writer.TryComplete();
+        if (Volatile.Read(ref completed) == 0)
+        {
+            try
+            {
+                await CompleteAsync(RemoteCommandStatus.Failure(UnreportedMessage)).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or InvalidOperationException)
+            {
+                RemoteCommandLog.CompleteFailed(logger, ex);
+            }
+        }
+
         await session.DisposeAsync().ConfigureAwait(false);
     }
+
+    /// <summary>The failure sent when streams are disposed before <see cref="CompleteAsync"/>.</summary>
+    internal const string UnreportedMessage = "the remote command ended without reporting its status";
 
     private async Task PumpResizesAsync(SpdyStream resize)
     {

@@ -94,8 +94,21 @@ internal sealed class WebSocketRemoteCommandStreams : IRemoteCommandStreams
         await receiveDone.Task.WaitAsync(timeout.Token).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
     }
 
-    public ValueTask DisposeAsync()
+    /// <summary>Aborts the socket; if the command never completed, first tells the client it failed.</summary>
+    public async ValueTask DisposeAsync()
     {
+        if (Volatile.Read(ref completed) == 0 && socket.State == WebSocketState.Open)
+        {
+            try
+            {
+                await CompleteAsync(RemoteCommandStatus.Failure(SpdyRemoteCommandStreams.UnreportedMessage)).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is WebSocketException or IOException or InvalidOperationException or OperationCanceledException)
+            {
+                RemoteCommandLog.CompleteFailed(logger, ex);
+            }
+        }
+
         lifetime.Cancel();
         if (socket.State is not (WebSocketState.Closed or WebSocketState.Aborted))
         {
@@ -104,7 +117,6 @@ internal sealed class WebSocketRemoteCommandStreams : IRemoteCommandStreams
 
         socket.Dispose();
         lifetime.Dispose();
-        return ValueTask.CompletedTask;
     }
 
     private async ValueTask SendAsync(byte channel, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
