@@ -141,6 +141,18 @@ public sealed class EciClientErrorTests : ScriptedServerTest
     }
 
     [Fact]
+    public async Task SendAsync_AnswerCutShort_FailsTransientWrappingTheTransportError()
+    {
+        Server.Default = static _ => ScriptedAnswer.CutShortAnswer;
+        var client = Client(o => o.MaxRetryAttempts = 0);
+
+        var error = await Assert.ThrowsAsync<EciException>(() => client.DescribeRegionsAsync(cancellationToken: Ct));
+
+        Assert.Equal(EciErrorCategory.Transient, error.Category);
+        Assert.True(error.InnerException is HttpRequestException or IOException, $"Expected the transport error inside, got {error.InnerException}.");
+    }
+
+    [Fact]
     public async Task DeleteContainerGroupAsync_MissingGroup_FailsNotFound()
     {
         Server.Then(ScriptedAnswer.Error(400, "InvalidParameter.NotFound", "The specified ContainerGroupId does not exist."));

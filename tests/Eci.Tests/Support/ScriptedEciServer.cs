@@ -102,6 +102,11 @@ public sealed class ScriptedEciServer : IAsyncDisposable
             context.Response.Headers[name] = value;
         }
 
+        if (answer.CutShort)
+        {
+            context.Response.ContentLength = answer.Body.Length + 100;
+        }
+
         await context.Response.WriteAsync(answer.Body, context.RequestAborted);
     }
 
