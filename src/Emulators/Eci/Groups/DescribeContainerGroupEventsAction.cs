@@ -18,36 +18,30 @@ internal sealed class DescribeContainerGroupEventsAction : IEciAction
 
         GroupQuery query = new(call.Parameters, statusFilters: true);
         (List<ContainerGroup> page, string next, int total) = query.Run(call.State, call.Now, 200, 200);
-        List<object> data = new(page.Count);
-        foreach (ContainerGroup g in page)
+        List<object> data = GroupQuery.Project(page, g => (object)new
         {
-            lock (g.Gate)
-            {
-                data.Add(new
-                {
-                    ContainerGroupId = g.Id,
-                    Name = g.Spec.Name,
-                    Namespace = "default",
-                    uuid = g.Id,
-                    Annotations = "{}",
-                    Events = g.Events.Where(e => source is null || e.Source == source).Select(e => new
-                    {
-                        e.Count,
-                        e.Type,
-                        e.Reason,
-                        e.Message,
-                        FirstTimestamp = WireFormat.Time(e.FirstTimestamp),
-                        LastTimestamp = WireFormat.Time(e.LastTimestamp),
-                        Metadata = new { Name = $"{g.Spec.Name}.{e.FirstTimestamp.ToUnixTimeMilliseconds():x}", Namespace = "default" },
-                        Source = new { Component = e.Source, Host = g.Placement.ZoneId },
-                        ReportingComponent = e.Source,
-                        ReportingInstance = g.Id,
-                        involvedObject = new { ApiVersion = "v1", Kind = "Pod", Name = g.Spec.Name, Namespace = "default", Uid = g.Id },
-                    }).ToArray(),
-                });
-            }
-        }
-
+            ContainerGroupId = g.Id,
+            Name = g.Spec.Name,
+            Namespace = "default",
+            uuid = g.Id,
+            Annotations = "{}",
+            Events = g.Events.Where(e => source is null || e.Source == source).Select(e => Event(g, e)).ToArray(),
+        });
         return new { call.RequestId, NextToken = next, TotalCount = total, Data = data };
     }
+
+    private static object Event(ContainerGroup g, GroupEvent e) => new
+    {
+        e.Count,
+        e.Type,
+        e.Reason,
+        e.Message,
+        FirstTimestamp = WireFormat.Time(e.FirstTimestamp),
+        LastTimestamp = WireFormat.Time(e.LastTimestamp),
+        Metadata = new { Name = $"{g.Spec.Name}.{e.FirstTimestamp.ToUnixTimeMilliseconds():x}", Namespace = "default" },
+        Source = new { Component = e.Source, Host = g.Placement.ZoneId },
+        ReportingComponent = e.Source,
+        ReportingInstance = g.Id,
+        involvedObject = new { ApiVersion = "v1", Kind = "Pod", Name = g.Spec.Name, Namespace = "default", Uid = g.Id },
+    };
 }

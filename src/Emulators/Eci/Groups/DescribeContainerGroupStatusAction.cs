@@ -15,24 +15,16 @@ internal sealed class DescribeContainerGroupStatusAction : IEciAction
     {
         GroupQuery query = new(call.Parameters, statusFilters: true);
         (List<ContainerGroup> page, string next, int total) = query.Run(call.State, call.Now, 200, 200);
-        List<object> data = new(page.Count);
-        foreach (ContainerGroup g in page)
+        List<object> data = GroupQuery.Project(page, g => (object)new
         {
-            lock (g.Gate)
-            {
-                data.Add(new
-                {
-                    ContainerGroupId = g.Id,
-                    Name = g.Spec.Name,
-                    Namespace = "default",
-                    uuid = g.Id,
-                    g.Status,
-                    Annotations = "{}",
-                    PodStatus = PodStatus(g),
-                });
-            }
-        }
-
+            ContainerGroupId = g.Id,
+            Name = g.Spec.Name,
+            Namespace = "default",
+            uuid = g.Id,
+            g.Status,
+            Annotations = "{}",
+            PodStatus = PodStatus(g),
+        });
         return new { call.RequestId, NextToken = next, TotalCount = total, Data = data };
     }
 

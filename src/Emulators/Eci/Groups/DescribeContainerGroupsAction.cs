@@ -13,15 +13,7 @@ internal sealed class DescribeContainerGroupsAction : IEciAction
         GroupQuery query = new(call.Parameters, statusFilters: false);
         bool withEvent = call.Parameters.Bool("WithEvent") ?? true;
         (List<ContainerGroup> page, string next, int total) = query.Run(call.State, call.Now, 20, 20);
-        List<Dictionary<string, object?>> views = new(page.Count);
-        foreach (ContainerGroup g in page)
-        {
-            lock (g.Gate)
-            {
-                views.Add(ContainerGroupView.Build(g, call.State.Region, withEvent));
-            }
-        }
-
+        List<Dictionary<string, object?>> views = GroupQuery.Project(page, g => ContainerGroupView.Build(g, call.State.Region, withEvent));
         return new { call.RequestId, NextToken = next, TotalCount = total, ContainerGroups = views };
     }
 }

@@ -52,6 +52,21 @@ internal sealed class GroupQuery
         return (page, next, matching.Count);
     }
 
+    /// <summary>Projects each group of a page under its lock.</summary>
+    public static List<T> Project<T>(List<ContainerGroup> page, Func<ContainerGroup, T> project)
+    {
+        List<T> items = new(page.Count);
+        foreach (ContainerGroup g in page)
+        {
+            lock (g.Gate)
+            {
+                items.Add(project(g));
+            }
+        }
+
+        return items;
+    }
+
     private IEnumerable<ContainerGroup> Candidates(EmulatorState state, DateTimeOffset now) =>
         _ids is null
             ? state.Groups.Snapshot(now)
