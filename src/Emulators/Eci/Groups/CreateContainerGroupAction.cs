@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 using OrleansEci.Emulators.Eci.Protocol;
 using OrleansEci.Emulators.Eci.Regions;
 
@@ -13,14 +10,6 @@ namespace OrleansEci.Emulators.Eci.Groups;
 /// </summary>
 internal sealed class CreateContainerGroupAction : IEciAction
 {
-    private static readonly HashSet<string> NotFingerprinted = new(StringComparer.Ordinal)
-    {
-        "Action", "Version", "Format", "AccessKeyId", "SignatureMethod", "SignatureVersion", "SignatureNonce", "Signature",
-        "Timestamp", "TimeStamp", "SecurityToken", "SignatureType", "ClientToken",
-    };
-
-    private readonly Lock[] _tokenLocks = [.. Enumerable.Range(0, 64).Select(_ => new Lock())];
-
     public string Name => "CreateContainerGroup";
 
     public object Execute(ActionCall call)
@@ -41,8 +30,8 @@ internal sealed class CreateContainerGroupAction : IEciAction
             return Create(call, spec, null, "");
         }
 
-        string fingerprint = Fingerprint(p);
-        lock (_tokenLocks[(int)((uint)StringComparer.Ordinal.GetHashCode(token) % (uint)_tokenLocks.Length)])
+        string fingerprint = ClientTokens.Fingerprint(p);
+        lock (call.State.ClientTokens.LockFor(token))
         {
             ContainerGroup? existing = call.State.Groups.ByToken(token);
             if (existing is null)
@@ -67,12 +56,5 @@ internal sealed class CreateContainerGroupAction : IEciAction
 
         call.State.Groups.Add(group);
         return new { call.RequestId, ContainerGroupId = group.Id };
-    }
-
-    private static string Fingerprint(RpcParameters p)
-    {
-        string canonical = string.Join('\n', p.All.Where(kv => !NotFingerprinted.Contains(kv.Key))
-            .OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key + "=" + kv.Value));
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 }

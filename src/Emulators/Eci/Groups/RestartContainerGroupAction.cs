@@ -9,6 +9,11 @@ internal sealed class RestartContainerGroupAction : IEciAction
 
     public object Execute(ActionCall call)
     {
+        return call.State.ClientTokens.Once(call, Name, () => Run(call));
+    }
+
+    private static object Run(ActionCall call)
+    {
         ContainerGroup g = GroupActions.Require(call);
         lock (g.Gate)
         {

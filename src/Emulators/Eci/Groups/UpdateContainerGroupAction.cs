@@ -13,6 +13,11 @@ internal sealed class UpdateContainerGroupAction : IEciAction
 
     public object Execute(ActionCall call)
     {
+        return call.State.ClientTokens.Once(call, Name, () => Run(call));
+    }
+
+    private static object Run(ActionCall call)
+    {
         RpcParameters p = call.Parameters;
         string type = p.Optional("UpdateType") ?? "RenewUpdate";
         if (type is not ("RenewUpdate" or "IncrementalUpdate"))

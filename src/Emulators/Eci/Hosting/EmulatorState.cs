@@ -32,6 +32,7 @@ internal sealed class EmulatorState
     public ContainerGroupStore Groups { get; private set; } = null!;
     public Placer Placer { get; private set; } = null!;
     public ExecSessionStore ExecSessions { get; private set; } = null!;
+    public ClientTokens ClientTokens { get; private set; } = null!;
 
     /// <summary>Set by the host once it listens: the base URI that exec WebSocket URIs point at.</summary>
     public Uri BaseUri { get; set; } = new("http://127.0.0.1/");
@@ -47,6 +48,7 @@ internal sealed class EmulatorState
         Groups = new ContainerGroupStore(new GroupContext(Options.Lifecycle, Region));
         Placer = new Placer(Region, Random);
         ExecSessions = new ExecSessionStore(Time, Options.ExecUriLifetime);
+        ClientTokens = new ClientTokens();
         Faults.Clear();
         Counters.Clear();
         RateLimits.Reset();
