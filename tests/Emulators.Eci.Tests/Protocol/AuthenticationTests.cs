@@ -116,4 +116,14 @@ public sealed class AuthenticationTests
         (await sts.CallAsync("DescribeRegions")).AssertError(400, "InvalidSecurityToken.MismatchWithAccessKey");
         (await sts.CallV1Async("DescribeRegions", null, "GET", p => p["SecurityToken"] = "token-1", null)).EnsureOk();
     }
+
+    [Fact]
+    public async Task Call_PutMethod_AnswersUnsupportedHttpMethodInEnvelope()
+    {
+        await using TestEmulator eci = await TestEmulator.StartAsync();
+        using HttpClient http = new() { BaseAddress = eci.Host.BaseUri };
+        using HttpResponseMessage response = await http.PutAsync(new Uri("/?Action=DescribeRegions", UriKind.Relative), null, TestContext.Current.CancellationToken);
+        string body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest && body.Contains("\"UnsupportedHTTPMethod\"", StringComparison.Ordinal), $"Expected 400 UnsupportedHTTPMethod, got {(int)response.StatusCode} {body}");
+    }
 }

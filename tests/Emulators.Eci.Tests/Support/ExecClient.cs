@@ -27,6 +27,8 @@ internal sealed class ExecClient : IAsyncDisposable
     /// <summary>Reads frames until stdout contains <paramref name="text"/> or the server closes.</summary>
     public async Task ReadUntilAsync(string? text = null)
     {
+        using CancellationTokenSource limit = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        limit.CancelAfter(TimeSpan.FromSeconds(30));
         byte[] buffer = new byte[64 * 1024];
         while (text is null || !Stdout.ToString().Contains(text, StringComparison.Ordinal))
         {
@@ -34,7 +36,7 @@ internal sealed class ExecClient : IAsyncDisposable
             WebSocketReceiveResult r;
             do
             {
-                r = await _socket.ReceiveAsync(buffer, TestContext.Current.CancellationToken);
+                r = await _socket.ReceiveAsync(buffer, limit.Token);
                 frame.Write(buffer, 0, r.Count);
             }
             while (!r.EndOfMessage);

@@ -42,6 +42,11 @@ internal static class ControlEndpoints
         });
         api.MapPut("/stock", (StockRequest r) =>
         {
+            if (!state.Options.Region.Zones.Any(z => z.ZoneId == r.ZoneId) || r.Stock < 0)
+            {
+                return Results.BadRequest(new { error = $"zone '{r.ZoneId}' is not configured or stock {r.Stock} is negative" });
+            }
+
             state.Region.SetStock(r.ZoneId, r.Spec, r.Stock, state.Now);
             return Results.NoContent();
         });

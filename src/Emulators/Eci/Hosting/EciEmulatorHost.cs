@@ -69,7 +69,7 @@ public sealed class EciEmulatorHost : IAsyncDisposable
         AddActions(builder.Services);
         WebApplication app = builder.Build();
         app.UseWebSockets();
-        app.MapMethods("/", ["GET", "POST"], (HttpContext http, RpcEndpoint rpc) => rpc.HandleAsync(http));
+        app.Map("/", (HttpContext http, RpcEndpoint rpc) => rpc.HandleAsync(http));
         app.Map("/exec/", (HttpContext http) => ExecWebSocketEndpoint.HandleAsync(http, state));
         app.MapControlApi(state);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
