@@ -147,4 +147,27 @@ public sealed class LifecycleTests
         Assert.True(ids.SequenceEqual([fresh]), $"Expected only {fresh} (not {old}), got {r.Body}");
         Assert.Equal("Pending", r["Data"][0].GetProperty("PodStatus").GetProperty("Phase").GetString());
     }
+
+    [Fact]
+    public async Task Create_WithInitContainer_AppWaitsPodInitializingUntilInitExitsZero()
+    {
+        await using TestEmulator eci = await TestEmulator.StartAsync();
+        string id = await eci.CreateAsync("web", extra: new Dictionary<string, string>
+        {
+            ["InitContainer.1.Name"] = "migrate",
+            ["InitContainer.1.Image"] = "busybox",
+            ["InitContainer.1.Command.1"] = "sh",
+            ["InitContainer.1.Command.2"] = "-c",
+            ["InitContainer.1.Command.3"] = "echo migrating; sleep 3",
+        });
+        eci.Advance(ToRunning + TimeSpan.FromSeconds(2));
+        JsonElement g = await eci.DescribeAsync(id);
+        Assert.Equal("Pending", g.GetProperty("Status").GetString());
+        Assert.Equal("PodInitializing", g.GetProperty("Containers")[0].GetProperty("CurrentState").GetProperty("Reason").GetString());
+        Assert.Equal("Running", g.GetProperty("InitContainers")[0].GetProperty("CurrentState").GetProperty("State").GetString());
+        eci.Advance(TimeSpan.FromSeconds(1));
+        g = await eci.DescribeAsync(id);
+        Assert.Equal("Running", g.GetProperty("Status").GetString());
+        Assert.Equal(0, g.GetProperty("InitContainers")[0].GetProperty("CurrentState").GetProperty("ExitCode").GetInt32());
+    }
 }
