@@ -144,4 +144,22 @@ public sealed class ExecTests
             ["ContainerGroupId"] = id, ["ContainerName"] = "app", ["Command"] = """["echo","x"]""",
         })).AssertError(400, "IncorrectStatus");
     }
+
+    [Theory]
+    [InlineData("""["sh","-c","echo -n a; echo b"]""", "ab\n")]
+    [InlineData("""["sh","-c","true && echo 'quoted  text' \"double\""]""", "quoted  text double\n")]
+    [InlineData("""["/bin/sh"]""", "")]
+    [InlineData("""["nosuch"]""", "sh: nosuch: not found\n")]
+    public async Task Exec_SyncCommandSet_BehavesLikeAShell(string command, string expected)
+    {
+        (TestEmulator eci, string id) = await RunningAsync();
+        await using (eci)
+        {
+            EciResponse r = (await eci.Client.CallAsync("ExecContainerCommand", new Dictionary<string, string>
+            {
+                ["ContainerGroupId"] = id, ["ContainerName"] = "app", ["Command"] = command, ["Sync"] = "true",
+            })).EnsureOk();
+            Assert.Equal(expected, r["SyncResponse"].GetString());
+        }
+    }
 }

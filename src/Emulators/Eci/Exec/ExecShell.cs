@@ -81,7 +81,8 @@ internal sealed class ExecShell(IReadOnlyDictionary<string, string> env, string 
         switch (verb)
         {
             case "echo":
-                stdout.Append(string.Join(' ', s.Skip(1).SkipWhile(a => a is "-e"))).Append(s.Count > 1 && s[1] == "-n" ? "" : "\n");
+                IEnumerable<string> flags = s.Skip(1).TakeWhile(a => a is "-n" or "-e");
+                stdout.Append(string.Join(' ', s.Skip(1).SkipWhile(a => a is "-n" or "-e"))).Append(flags.Contains("-n") ? "" : "\n");
                 return 0;
             case "env" or "printenv":
                 foreach ((string k, string v) in env.OrderBy(e => e.Key, StringComparer.Ordinal))
@@ -104,6 +105,8 @@ internal sealed class ExecShell(IReadOnlyDictionary<string, string> env, string 
                 return 1;
             case "sh" or "bash" or "ash" when s.Count >= 3 && s[1] == "-c":
                 return RunLine(s[2], stdout, stderr, out _);
+            case "sh" or "bash" or "ash" when s.Count == 1:
+                return 0; // a shell without stdin reads EOF at once and exits 0
             default:
                 stderr.Append("sh: ").Append(verb).Append(": not found\n");
                 return 127;

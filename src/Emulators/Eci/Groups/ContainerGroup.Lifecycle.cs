@@ -10,6 +10,7 @@ internal sealed partial class ContainerGroup
     private DateTimeOffset? _spotReleaseAt;
     private GroupSpec? _pendingUpdate;
     private bool _computeReleased;
+    private bool _spotScheduled;
 
     /// <summary>Set at create time by the control API's "fail scheduling" fault: Scheduling ends in ScheduleFailed.</summary>
     public bool FailScheduling { get; init; }
@@ -17,8 +18,9 @@ internal sealed partial class ContainerGroup
     /// <summary>Applies, in time order, every transition due at or before <paramref name="now"/>.</summary>
     public void Advance(DateTimeOffset now, GroupContext ctx)
     {
-        if (Spec.IsSpot && _spotCheckAt is null && _spotReleaseAt is null && !IsTerminal)
+        if (Spec.IsSpot && !_spotScheduled)
         {
+            _spotScheduled = true;
             _spotCheckAt = CreationTime + (Spec.SpotDurationHours > 0 ? TimeSpan.FromHours(Spec.SpotDurationHours) : ctx.Lifecycle.SpotCheckInterval);
         }
 
