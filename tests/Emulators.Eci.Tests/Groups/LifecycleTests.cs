@@ -170,4 +170,19 @@ public sealed class LifecycleTests
         Assert.Equal("Running", g.GetProperty("Status").GetString());
         Assert.Equal(0, g.GetProperty("InitContainers")[0].GetProperty("CurrentState").GetProperty("ExitCode").GetInt32());
     }
+
+    [Fact]
+    public async Task DescribeStatus_RunningGroup_ReportsPodStatusLikeKubernetes()
+    {
+        await using TestEmulator eci = await TestEmulator.StartAsync();
+        string id = await eci.CreateAsync("web");
+        eci.Advance(ToRunning);
+        EciResponse r = (await eci.Client.CallAsync("DescribeContainerGroupStatus", new Dictionary<string, string> { ["ContainerGroupIds"] = $"[\"{id}\"]" })).EnsureOk();
+        JsonElement pod = r["Data"][0].GetProperty("PodStatus");
+        Assert.Equal("Running", pod.GetProperty("Phase").GetString());
+        Assert.Contains(pod.GetProperty("Conditions").EnumerateArray(), c => c.GetProperty("type").GetString() == "Ready" && c.GetProperty("status").GetString() == "True");
+        JsonElement container = pod.GetProperty("ContainerStatuses")[0];
+        Assert.True(container.GetProperty("Ready").GetBoolean(), $"Expected the container ready: {container}");
+        Assert.Equal("2026-01-01T00:00:05Z", container.GetProperty("State").GetProperty("Running").GetProperty("StartedAtstartedAt").GetString());
+    }
 }

@@ -93,4 +93,18 @@ public sealed class PlacementTests
             .GetProperty("SupportedResources").GetProperty("SupportedResource")[0];
         Assert.Equal("WithoutStock", resource.GetProperty("StatusCategory").GetString());
     }
+
+    [Fact]
+    public async Task Create_VSwitchRandom_SpreadsAcrossZones()
+    {
+        await using TestEmulator eci = await TestEmulator.StartAsync();
+        HashSet<string> zones = [];
+        for (int i = 0; i < 30; i++)
+        {
+            string id = await eci.CreateAsync($"g-{i}", extra: new Dictionary<string, string> { ["VSwitchId"] = "vsw-emu-h,vsw-emu-i,vsw-emu-j", ["ScheduleStrategy"] = "VSwitchRandom" });
+            zones.Add((await eci.DescribeAsync(id)).GetProperty("ZoneId").GetString()!);
+        }
+
+        Assert.True(zones.Count == 3, $"Expected 30 random placements to use all three zones, got {string.Join(", ", zones)}");
+    }
 }
