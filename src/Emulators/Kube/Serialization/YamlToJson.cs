@@ -49,7 +49,7 @@ public static partial class YamlToJson
     private static JsonValue? ToScalar(YamlScalarNode scalar)
     {
         var value = scalar.Value ?? "";
-        if (scalar.Style != ScalarStyle.Plain || scalar.Tag.Value == "tag:yaml.org,2002:str")
+        if (scalar.Style != ScalarStyle.Plain || (!scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific && scalar.Tag.Value == "tag:yaml.org,2002:str"))
         {
             return JsonValue.Create(value);
         }
