@@ -51,12 +51,14 @@ public static class WatchHandler
         using (var expiry = new CancellationTokenSource(timeout, time))
         using (var stop = CancellationTokenSource.CreateLinkedTokenSource(expiry.Token, context.Aborted))
         {
+            // Timers start before the response does, so a client that has the headers knows they are running.
+            var firstBookmark = bookmarks ? Task.Delay(context.Options.BookmarkInterval, time, stop.Token) : null;
             await StartAsync(context).ConfigureAwait(false);
             var stream = new WatchStream(context, subscription, options);
-            await stream.WriteInitialAsync(sendInitial == true && bookmarks).ConfigureAwait(false);
             try
             {
-                await stream.PumpAsync(bookmarks, time, stop.Token).ConfigureAwait(false);
+                await stream.WriteInitialAsync(sendInitial == true && bookmarks).ConfigureAwait(false);
+                await stream.PumpAsync(firstBookmark, time, stop.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {

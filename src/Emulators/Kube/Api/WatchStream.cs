@@ -40,13 +40,14 @@ internal sealed class WatchStream
         await _body.FlushAsync(_context.Aborted).ConfigureAwait(false);
     }
 
-    public async Task PumpAsync(bool bookmarks, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>Writes events until the feed ends or <paramref name="cancellationToken"/> fires; bookmarks when <paramref name="firstBookmark"/> is given.</summary>
+    public async Task PumpAsync(Task? firstBookmark, TimeProvider time, CancellationToken cancellationToken)
     {
         var reader = _subscription.Reader;
         var type = _context.Type;
         var interval = _context.Options.BookmarkInterval;
         Task<bool>? waiting = null;
-        var tick = bookmarks ? Task.Delay(interval, time, cancellationToken) : null;
+        var tick = firstBookmark;
         while (true)
         {
             waiting ??= reader.WaitToReadAsync(cancellationToken).AsTask();
