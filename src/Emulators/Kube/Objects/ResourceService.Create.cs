@@ -25,10 +25,14 @@ public sealed partial class ResourceService
             EnsureNamespaceAcceptsContent(type, ns, Meta.Name(body) ?? KubeJson.GetString(meta, "generateName") ?? "");
         }
 
-        if (!string.IsNullOrEmpty(Meta.ResourceVersion(body)))
+        // The etcd3 store refuses a numeric version (a 500, as errors.New becomes); anything else is just cleared
+        // (k8s.io/apiserver/pkg/storage/etcd3/store.go Create, APIObjectVersioner.ObjectResourceVersion).
+        if (ulong.TryParse(Meta.ResourceVersion(body), out var version) && version != 0)
         {
             throw ApiErrors.Internal("resourceVersion should not be set on objects to be created");
         }
+
+        meta.Remove("resourceVersion");
 
         var generateName = KubeJson.GetString(meta, "generateName");
         var named = !string.IsNullOrEmpty(Meta.Name(body));
