@@ -87,7 +87,7 @@ public sealed class RemoteCommandExecTests
         var status = RemoteCommandStatus.ParseJson(kubectl.Channel(RemoteCommandChannel.Error));
         var expected = Encoding.ASCII.GetBytes(Encoding.ASCII.GetString(input).ToUpperInvariant());
         Assert.True(expected.AsSpan().SequenceEqual(kubectl.Channel(RemoteCommandChannel.Stdout)),
-            $"stdout should be the {input.Length} stdin bytes upper-cased; got {kubectl.Channel(RemoteCommandChannel.Stdout).Length} bytes.");
+            $"stdout should be the {input.Length} stdin bytes upper-cased; got {kubectl.Channel(RemoteCommandChannel.Stdout).Length} bytes; stderr said: {Encoding.ASCII.GetString(kubectl.Channel(RemoteCommandChannel.Stderr))}; status {Encoding.ASCII.GetString(kubectl.Channel(RemoteCommandChannel.Error))}; server log:\n{server.LogText}");
         Assert.Equal($"read {input.Length} bytes\n", Encoding.ASCII.GetString(kubectl.Channel(RemoteCommandChannel.Stderr)));
         Assert.Equal(3, status.ExitCode);
         Assert.Equal(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, kubectl.CloseStatus);

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 using OrleansEci.Spdy.RemoteCommand;
 
@@ -17,7 +19,7 @@ internal static class ExecTestServer
         app.MapMethods("/exec/{ns}/{pod}/{container}", ["GET", "POST"], async (HttpContext context, string container) =>
         {
             var request = RemoteCommandRequest.FromKubeletQuery(context.Request.Query, container);
-            await using var streams = await RemoteCommandServer.AcceptAsync(context, request);
+            await using var streams = await RemoteCommandServer.AcceptAsync(context, request, logger: Logger(context, "kubelet"));
             if (streams is not null)
             {
                 await UpperCaseCommand.RunAsync(streams, context.RequestAborted);
@@ -27,7 +29,8 @@ internal static class ExecTestServer
         app.MapMethods("/api/v1/namespaces/{ns}/pods/{pod}/exec", ["GET", "POST"], async (HttpContext context, string ns, string pod) =>
         {
             var request = RemoteCommandRequest.FromApiQuery(context.Request.Query);
-            await using var inbound = await RemoteCommandServer.AcceptAsync(context, request);
+            var logger = Logger(context, "apiserver");
+            await using var inbound = await RemoteCommandServer.AcceptAsync(context, request, logger: logger);
             if (inbound is null)
             {
                 return;
@@ -35,8 +38,11 @@ internal static class ExecTestServer
 
             var self = $"{context.Request.Scheme}://{context.Request.Host}";
             var kubelet = new Uri($"{self}/exec/{ns}/{pod}/{request.Container}{request.ToKubeletQueryString()}");
-            await using var outbound = await SpdyRemoteCommandClient.ConnectAsync(kubelet, request, cancellationToken: context.RequestAborted);
-            await RemoteCommandBridge.RunAsync(inbound, outbound, cancellationToken: context.RequestAborted);
+            await using var outbound = await SpdyRemoteCommandClient.ConnectAsync(kubelet, request, logger: logger, cancellationToken: context.RequestAborted);
+            await RemoteCommandBridge.RunAsync(inbound, outbound, logger, context.RequestAborted);
         });
     });
+
+    private static ILogger Logger(HttpContext context, string name) =>
+        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(name);
 }

@@ -16,18 +16,26 @@ internal sealed class TestWebServer : IAsyncDisposable
 {
     private readonly WebApplication app;
 
-    private TestWebServer(WebApplication app, Uri baseAddress)
+    private TestWebServer(WebApplication app, Uri baseAddress, RecordingLoggerProvider log)
     {
         this.app = app;
         BaseAddress = baseAddress;
+        Log = log;
     }
 
     public Uri BaseAddress { get; }
 
+    /// <summary>Warnings and errors the server logged (e.g. an endpoint that threw), for failure messages.</summary>
+    public RecordingLoggerProvider Log { get; }
+
+    public string LogText => string.Join("\n", Log.Entries);
+
     public static async Task<TestWebServer> StartAsync(Action<WebApplication> map, TestCertificates? tls = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
+        var log = new RecordingLoggerProvider();
         builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(log);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
         {
             if (tls is not null)
@@ -44,7 +52,7 @@ internal sealed class TestWebServer : IAsyncDisposable
         map(app);
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new TestWebServer(app, new Uri(address));
+        return new TestWebServer(app, new Uri(address), log);
     }
 
     public async ValueTask DisposeAsync()
