@@ -5,6 +5,7 @@ using OrleansEci.Emulators.Kube.Errors;
 using OrleansEci.Emulators.Kube.Patching;
 using OrleansEci.Emulators.Kube.Resources;
 using OrleansEci.Emulators.Kube.Serialization;
+using OrleansEci.Emulators.Kube.Storage;
 
 namespace OrleansEci.Emulators.Kube.Objects;
 
@@ -47,31 +48,36 @@ public sealed partial class ResourceService
             var current = Get(type, ns, name);
             var old = current.ToJson();
             var candidate = mutate(current.ToJson());
-            var warnings = PruneUnknownFields(type, candidate, options);
+            var statusOnly = subresource == "status";
+            var warnings = PruneUnknownFields(type, candidate, options, statusOnly ? "status" : null);
             NormalizeTypeMeta(type, candidate);
             CheckIdentity(type, ns, name, candidate, old, current.ResourceVersion);
-            var obj = subresource == "status" ? WithStatusOf(old, candidate) : candidate;
+            var obj = statusOnly ? WithStatusOf(current, candidate) : candidate;
             RestoreSystemMetadata(obj, old);
-            if (subresource != "status" && type.HasStatusSubresource)
+            if (!statusOnly && type.HasStatusSubresource)
             {
                 CopyField(old, obj, "status");
             }
 
-            type.Strategy.ApplyDefaults(Context, obj);
-            type.Strategy.PrepareForUpdate(Context, obj, old);
+            if (!statusOnly)
+            {
+                // Spec and metadata come from the stored object on /status, so only the main resource needs these.
+                type.Strategy.ApplyDefaults(Context, obj);
+                type.Strategy.PrepareForUpdate(Context, obj, old);
+            }
+
             obj = await AdmitAsync(type, subresource, AdmissionOperation.Update, ns, obj, old, options.DryRun, warnings, cancellationToken).ConfigureAwait(false);
-            Validate(type, obj, old);
-            if (type.TracksGeneration && Meta.SpecChanged(obj, old))
+            if (!statusOnly)
+            {
+                Validate(type, obj, old);
+            }
+
+            if (!statusOnly && type.TracksGeneration && Meta.SpecChanged(obj, old))
             {
                 Meta.Of(obj)["generation"] = (KubeJson.GetInt64(Meta.Of(old)["generation"]) ?? 0) + 1;
             }
 
             Meta.Of(obj)["resourceVersion"] = current.ResourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (JsonNode.DeepEquals(obj, old))
-            {
-                return new WriteResult(current, warnings);
-            }
-
             if (options.DryRun)
             {
                 return new WriteResult(Preview(type, obj), warnings);
@@ -149,17 +155,21 @@ public sealed partial class ResourceService
     }
 
     /// <summary>The stored object with only its status replaced (what <c>/status</c> may change).</summary>
-    private static JsonObject WithStatusOf(JsonObject old, JsonObject candidate)
+    private static JsonObject WithStatusOf(StoredObject current, JsonObject candidate)
     {
-        var result = (JsonObject)old.DeepClone();
+        var result = current.ToJson();
         CopyField(candidate, result, "status");
         return result;
     }
 
+    /// <summary>Sets <c>to[field]</c> to a copy of <c>from[field]</c> (or removes it), keeping the property's position.</summary>
     private static void CopyField(JsonObject from, JsonObject to, string field)
     {
-        to.Remove(field);
-        if (from.TryGetPropertyValue(field, out var value) && value is not null)
+        if (!from.TryGetPropertyValue(field, out var value) || value is null)
+        {
+            to.Remove(field);
+        }
+        else if (!to.TryGetPropertyValue(field, out var existing) || !JsonNode.DeepEquals(existing, value))
         {
             to[field] = value.DeepClone();
         }

@@ -177,14 +177,15 @@ public sealed partial class ResourceService
             ListMetadata = new JsonObject { ["continue"] = (token with { ResourceVersion = -1 }).Encode() },
         };
 
-    private static List<string> PruneUnknownFields(ResourceType type, JsonObject obj, WriteOptions options)
+    /// <summary>Drops fields the schema does not know (reporting them per fieldValidation); <paramref name="only"/> limits it to one top-level field.</summary>
+    private static List<string> PruneUnknownFields(ResourceType type, JsonObject obj, WriteOptions options, string? only = null)
     {
         if (type.ModelType is null)
         {
             return [];
         }
 
-        var unknown = KnownFields.Prune(obj, type.ModelType);
+        var unknown = only is null ? KnownFields.Prune(obj, type.ModelType) : KnownFields.PruneField(obj, type.ModelType, only);
         if (unknown.Count == 0)
         {
             return [];

@@ -23,8 +23,11 @@ public static class JsonMergePatch
             }
 
             var existing = result[key];
-            result.Remove(key);
-            result[key] = Apply(existing, value);
+            var merged = Apply(existing, value);
+            if (!ReferenceEquals(merged, existing))
+            {
+                result[key] = merged;
+            }
         }
 
         return result;

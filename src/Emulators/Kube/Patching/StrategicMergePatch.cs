@@ -103,9 +103,13 @@ public static class StrategicMergePatch
             (null, JsonArray p) => MergeList([], p, field),
             _ => value.DeepClone(),
         };
-        original.Remove(key);
-        if (merged is not null)
+        if (merged is null)
         {
+            original.Remove(key);
+        }
+        else if (!ReferenceEquals(merged, existing))
+        {
+            // Assigning in place keeps the property's position, so a patch that changes nothing leaves identical bytes.
             original[key] = merged.Parent is null ? merged : merged.DeepClone();
         }
     }

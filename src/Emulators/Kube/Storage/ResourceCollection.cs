@@ -48,7 +48,10 @@ internal sealed class ResourceCollection
     public int WatcherCount => _watchers.Length;
 
     /// <summary>Commits a new or changed object if <paramref name="expected"/> is still current (null: must not exist).</summary>
-    /// <returns>The stored version, or null when another writer got there first (re-read and retry).</returns>
+    /// <returns>
+    /// The stored version (<paramref name="expected"/> itself when nothing changed), or null when another writer got
+    /// there first (re-read and retry).
+    /// </returns>
     public StoredObject? TryPut(string key, StoredObject? expected, JsonObject obj, Func<long, byte[], StoredObject> materialize)
     {
         var serialized = VersionedJson.Serialize(obj);
@@ -63,6 +66,11 @@ internal sealed class ResourceCollection
                 }
 
                 return null;
+            }
+
+            if (expected is not null && serialized.SameAs(expected.Json, expected.ResourceVersion))
+            {
+                return expected;
             }
 
             var rv = _store.NextResourceVersion();

@@ -40,6 +40,28 @@ internal sealed class VersionedJson
         return new VersionedJson(json, at);
     }
 
+    /// <summary>
+    /// Whether these bytes, stamped with <paramref name="resourceVersion"/>, equal <paramref name="stored"/>: an update
+    /// that changes nothing is not written (as etcd3's GuaranteedUpdate compares the encoded bytes).
+    /// </summary>
+    public bool SameAs(byte[] stored, long resourceVersion)
+    {
+        Span<byte> digits = stackalloc byte[20];
+        Utf8Formatter.TryFormat(resourceVersion, digits, out var written);
+        var tail = _json.Length - _markerAt - QuotedMarker.Length;
+        if (stored.Length != _markerAt + written + 2 + tail)
+        {
+            return false;
+        }
+
+        var span = stored.AsSpan();
+        return span[.._markerAt].SequenceEqual(_json.AsSpan(0, _markerAt))
+            && span[_markerAt] == (byte)'"'
+            && span.Slice(_markerAt + 1, written).SequenceEqual(digits[..written])
+            && span[_markerAt + 1 + written] == (byte)'"'
+            && span[(_markerAt + written + 2)..].SequenceEqual(_json.AsSpan(_markerAt + QuotedMarker.Length));
+    }
+
     /// <summary>The bytes with <c>"resourceVersion":"&lt;rv&gt;"</c>.</summary>
     public byte[] WithVersion(long resourceVersion)
     {

@@ -24,6 +24,18 @@ public static class KnownFields
         return unknown;
     }
 
+    /// <summary>Like <see cref="Prune"/>, for one top-level field only (e.g. <c>status</c> on a status update).</summary>
+    public static List<string> PruneField(JsonObject obj, Type modelType, string field)
+    {
+        var unknown = new List<string>();
+        if (Schema(modelType) is { } fields && fields.TryGetValue(field, out var fieldType))
+        {
+            Walk(obj[field], fieldType, field, unknown);
+        }
+
+        return unknown;
+    }
+
     private static void Walk(JsonNode? node, Type type, string path, List<string> unknown)
     {
         var elementType = ElementType(type);
