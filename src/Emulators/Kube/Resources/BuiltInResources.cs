@@ -3,6 +3,7 @@ using k8s.Models;
 using OrleansEci.Emulators.Kube.Admission;
 using OrleansEci.Emulators.Kube.Apps;
 using OrleansEci.Emulators.Kube.Batch;
+using OrleansEci.Emulators.Kube.ConfigMaps;
 using OrleansEci.Emulators.Kube.Namespaces;
 using OrleansEci.Emulators.Kube.Pods;
 using OrleansEci.Emulators.Kube.Secrets;
@@ -87,7 +88,8 @@ public sealed class BuiltInResources : IResourceTypeSource
             .WithFieldSelector("reportingComponent", FieldPath.Of("reportingComponent"))
             .WithFieldSelector("source", FieldPath.Of("source", "component"))
             .WithFieldSelector("type", FieldPath.Of("type")).Build());
-        registry.Add(new ResourceTypeBuilder("", "v1", "configmaps", "ConfigMap", true).WithModel<V1ConfigMap>().WithShortNames("cm").Build());
+        registry.Add(new ResourceTypeBuilder("", "v1", "configmaps", "ConfigMap", true).WithModel<V1ConfigMap>().WithShortNames("cm")
+            .WithStrategy(new ConfigMapStrategy()).Build());
         registry.Add(new ResourceTypeBuilder("", "v1", "secrets", "Secret", true).WithModel<V1Secret>().WithStrategy(new SecretStrategy())
             .WithFieldSelector("type", FieldPath.Of("type")).Build());
         registry.Add(new ResourceTypeBuilder("", "v1", "serviceaccounts", "ServiceAccount", true).WithModel<V1ServiceAccount>().WithShortNames("sa").Build());

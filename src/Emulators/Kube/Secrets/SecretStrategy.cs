@@ -9,10 +9,22 @@ namespace OrleansEci.Emulators.Kube.Secrets;
 
 /// <summary>
 /// Secrets: type Opaque by default; <c>stringData</c> is written into <c>data</c> (base64) and dropped, as the v1
-/// conversion does (pkg/apis/core/v1/conversion.go); <c>data</c> values must be base64, as Go's []byte decoding demands.
+/// conversion does (pkg/apis/core/v1/conversion.go); <c>data</c> values must be base64, as Go's []byte decoding demands;
+/// the type never changes and, once <c>immutable</c>, neither does the data.
 /// </summary>
 public sealed class SecretStrategy : ResourceStrategy
 {
+    private static readonly string[] DataFields = ["data"];
+
+    public override void ValidateUpdate(StrategyContext context, JsonObject obj, JsonObject old, List<StatusCause> causes)
+    {
+        ConfigMaps.ImmutableData.Validate(obj, old, DataFields, causes);
+        if (!JsonNode.DeepEquals(obj["type"], old["type"]))
+        {
+            causes.Add(StatusCause.Invalid("type", obj["type"]?.ToString(), "field is immutable"));
+        }
+    }
+
     public override void ApplyDefaults(StrategyContext context, JsonObject obj)
     {
         obj["type"] ??= "Opaque";
