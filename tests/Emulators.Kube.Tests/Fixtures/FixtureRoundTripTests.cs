@@ -70,6 +70,11 @@ public sealed class FixtureRoundTripTests(SharedKubeServer shared)
         var name = $"fx-{Guid.NewGuid():N}"[..12];
         fixture["metadata"]!["name"] = name;
         fixture["metadata"]!["namespace"] = ns;
+        if (file.StartsWith("events.k8s.io", StringComparison.Ordinal))
+        {
+            fixture["type"] = "Normal"; // events.k8s.io validation accepts only Normal and Warning
+        }
+
         var url = path.Replace("{ns}", ns, StringComparison.Ordinal);
         var (status, created, _) = await _kube.SendAsync(HttpMethod.Post, url + "?fieldValidation=Strict", fixture.ToJsonString());
         Assert.True(status == 201, $"{file}: expected 201, got {status}: {created}");

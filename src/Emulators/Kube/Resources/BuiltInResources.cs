@@ -4,6 +4,7 @@ using OrleansEci.Emulators.Kube.Admission;
 using OrleansEci.Emulators.Kube.Apps;
 using OrleansEci.Emulators.Kube.Batch;
 using OrleansEci.Emulators.Kube.ConfigMaps;
+using OrleansEci.Emulators.Kube.Events;
 using OrleansEci.Emulators.Kube.Namespaces;
 using OrleansEci.Emulators.Kube.Pods;
 using OrleansEci.Emulators.Kube.Secrets;
@@ -41,14 +42,7 @@ public sealed class BuiltInResources : IResourceTypeSource
             .WithSubresource(StatusSubresource.For("Job")).Build());
         registry.Add(new ResourceTypeBuilder("coordination.k8s.io", "v1", "leases", "Lease", true).WithModel<V1Lease>().Build());
         registry.Add(new ResourceTypeBuilder("events.k8s.io", "v1", "events", "Event", true).WithModel<Eventsv1Event>()
-            .WithShortNames("ev").WithCreateOnUpdate()
-            .WithFieldSelector("regarding.kind", FieldPath.Of("regarding", "kind"))
-            .WithFieldSelector("regarding.namespace", FieldPath.Of("regarding", "namespace"))
-            .WithFieldSelector("regarding.name", FieldPath.Of("regarding", "name"))
-            .WithFieldSelector("regarding.uid", FieldPath.Of("regarding", "uid"))
-            .WithFieldSelector("reason", FieldPath.Of("reason"))
-            .WithFieldSelector("reportingController", FieldPath.Of("reportingController"))
-            .WithFieldSelector("type", FieldPath.Of("type")).Build());
+            .WithShortNames("ev").WithHandler(new EventsV1Handler()).Build());
         registry.Add(new ResourceTypeBuilder("admissionregistration.k8s.io", "v1", "mutatingwebhookconfigurations", "MutatingWebhookConfiguration", false)
             .WithModel<V1MutatingWebhookConfiguration>().WithCategories("api-extensions").WithGeneration()
             .WithStrategy(new MutatingWebhookConfigurationStrategy()).Build());
