@@ -43,6 +43,8 @@ public static class KubeApiServerServiceCollectionExtensions
             services.AddSingleton<ITokenAuthenticator>(new StaticTokenAuthenticator(token));
         }
 
+        // Features: one line each, `services.AddKubeXxx();`, defined in the feature's own folder. Both the standalone
+        // server and in-process hosts get them from here (tests may add more through KubeApiServer.StartAsync).
         return services;
     }
 }

@@ -19,19 +19,8 @@ public sealed class BindingSubresource : ISubresourceHandler
 
     public async Task HandleAsync(ApiContext context)
     {
-        if (context.Request.Verb != "create")
-        {
-            throw ApiErrors.MethodNotAllowed();
-        }
-
-        var body = await context.ReadObjectAsync().ConfigureAwait(false);
+        var body = await PodActionRequest.ReadAsync(context, "Binding").ConfigureAwait(false);
         var name = context.Request.Name!;
-        var bindingName = KubeJson.GetString(body, "metadata", "name");
-        if (!string.IsNullOrEmpty(bindingName) && bindingName != name)
-        {
-            throw ApiErrors.BadRequest($"name in URL does not match name in Binding object");
-        }
-
         var node = KubeJson.GetString(body, "target", "name") ?? "";
         var kind = KubeJson.GetString(body, "target", "kind") ?? "";
         if (kind is not ("" or "Node") || node.Length == 0)
@@ -51,14 +40,7 @@ public sealed class BindingSubresource : ISubresourceHandler
             context.Service.StorageUpdate(context.Type, context.Request.Namespace, name, pod => Bind(context, pod, name, node, body, resource));
         }
 
-        await context.WriteJsonAsync(201, new JsonObject
-        {
-            ["kind"] = "Status",
-            ["apiVersion"] = "v1",
-            ["metadata"] = new JsonObject(),
-            ["status"] = "Success",
-            ["code"] = 201,
-        }).ConfigureAwait(false);
+        await PodActionRequest.WriteCreatedAsync(context).ConfigureAwait(false);
     }
 
     private static JsonObject Bind(ApiContext context, JsonObject pod, string name, string node, JsonObject binding, GroupResource resource)

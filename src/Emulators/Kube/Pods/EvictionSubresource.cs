@@ -19,19 +19,8 @@ public sealed class EvictionSubresource : ISubresourceHandler
 
     public async Task HandleAsync(ApiContext context)
     {
-        if (context.Request.Verb != "create")
-        {
-            throw ApiErrors.MethodNotAllowed();
-        }
-
-        var body = await context.ReadObjectAsync().ConfigureAwait(false);
+        var body = await PodActionRequest.ReadAsync(context, "Eviction").ConfigureAwait(false);
         var name = context.Request.Name!;
-        var evictionName = KubeJson.GetString(body, "metadata", "name");
-        if (!string.IsNullOrEmpty(evictionName) && evictionName != name)
-        {
-            throw ApiErrors.BadRequest("name in URL does not match name in Eviction object");
-        }
-
         var deleteOptions = body["deleteOptions"] as JsonObject;
         var options = new DeleteOptions
         {
@@ -41,13 +30,6 @@ public sealed class EvictionSubresource : ISubresourceHandler
             DryRun = context.DryRun() || (deleteOptions?["dryRun"] as JsonArray)?.Any(v => v?.GetValue<string>() == "All") == true,
         };
         await context.Service.DeleteAsync(context.Type, context.Request.Namespace, name, options, context.Aborted).ConfigureAwait(false);
-        await context.WriteJsonAsync(201, new JsonObject
-        {
-            ["kind"] = "Status",
-            ["apiVersion"] = "v1",
-            ["metadata"] = new JsonObject(),
-            ["status"] = "Success",
-            ["code"] = 201,
-        }).ConfigureAwait(false);
+        await PodActionRequest.WriteCreatedAsync(context).ConfigureAwait(false);
     }
 }
