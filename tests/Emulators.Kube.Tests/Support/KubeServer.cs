@@ -27,11 +27,12 @@ public sealed class KubeServer : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<KubeServer> StartAsync(Action<KubeApiServerOptions>? configure = null, TimeProvider? time = null)
+    public static async Task<KubeServer> StartAsync(Action<KubeApiServerOptions>? configure = null, TimeProvider? time = null,
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
         var options = new KubeApiServerOptions { Https = false };
         configure?.Invoke(options);
-        return new KubeServer(await KubeApiServer.StartAsync(options, timeProvider: time, cancellationToken: TestContext.Current.CancellationToken));
+        return new KubeServer(await KubeApiServer.StartAsync(options, services, time, TestContext.Current.CancellationToken));
     }
 
     /// <summary>Creates a fresh namespace so tests sharing a server do not see each other's objects.</summary>

@@ -29,7 +29,12 @@ public static class WatchHandler
             options = options with { FieldSelector = FieldSelector.Parse(Join(context.Query("fieldSelector"), $"metadata.name={name}"), context.Type) };
         }
 
-        var sendInitial = context.Query("sendInitialEvents") is { Length: > 0 } s ? bool.Parse(s) : (bool?)null;
+        bool? sendInitial = context.Query("sendInitialEvents") switch
+        {
+            null or "" => null,
+            var text when bool.TryParse(text, out var flag) => flag,
+            var text => throw ApiErrors.BadRequest($"invalid value for sendInitialEvents: {text}"),
+        };
         var from = StartVersion(options.ResourceVersion, sendInitial, context.Service.Store.CurrentResourceVersion);
         var bookmarks = context.QueryFlag("allowWatchBookmarks");
         var timeout = context.QueryInt64("timeoutSeconds") is { } seconds and > 0 ? TimeSpan.FromSeconds(seconds) : context.Options.DefaultWatchTimeout;

@@ -27,6 +27,11 @@ public sealed class ObjectStoreOptions
             throw new InvalidOperationException($"Store WatcherBuffer is {WatcherBuffer}. Set it to at least 1 (the default is 100000).");
         }
 
+        if (MaxListSnapshots < 1)
+        {
+            throw new InvalidOperationException($"Store MaxListSnapshots is {MaxListSnapshots}. Set it to at least 1 (the default is 256).");
+        }
+
         if (ContinueTokenLifetime <= TimeSpan.Zero)
         {
             throw new InvalidOperationException("Store ContinueTokenLifetime must be positive (the default is 5 minutes).");
