@@ -154,6 +154,15 @@ public sealed class ErrorStatusTests(SharedKubeServer shared)
     }
 
     [Fact]
+    public async Task Create_ProtobufBody_Returns415SayingItIsNotImplemented()
+    {
+        var ns = await _kube.NewNamespaceAsync("err");
+        var (status, body, _) = await _kube.SendAsync(HttpMethod.Post, $"/api/v1/namespaces/{ns}/configmaps", "k8s\0", "application/vnd.kubernetes.protobuf");
+        AssertStatus(415, "UnsupportedMediaType", status, body);
+        Assert.Contains("protobuf request bodies", body!["message"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Put_OnCollection_Returns405()
     {
         var ns = await _kube.NewNamespaceAsync("err");

@@ -17,7 +17,8 @@ namespace OrleansEci.Emulators.Kube.Api;
 /// </summary>
 public static class RequestBody
 {
-    public static readonly string[] ObjectMediaTypes = ["application/json", "application/yaml", "application/vnd.kubernetes.protobuf"];
+    /// <summary>What object bodies may be. Protobuf (which kubectl's typed generators such as <c>kubectl create namespace</c> send) is not decoded.</summary>
+    public static readonly string[] ObjectMediaTypes = ["application/json", "application/yaml"];
 
     public static readonly string[] PatchMediaTypes =
         ["application/json-patch+json", "application/merge-patch+json", "application/apply-patch+yaml", "application/strategic-merge-patch+json"];
@@ -31,6 +32,8 @@ public static class RequestBody
         {
             "" or "application/json" or "*/*" => ParseJson(bytes),
             "application/yaml" or "application/x-yaml" or "text/yaml" => ParseYaml(bytes),
+            "application/vnd.kubernetes.protobuf" => throw new ApiException(415, "UnsupportedMediaType",
+                "protobuf request bodies (application/vnd.kubernetes.protobuf) are not implemented by the local Kubernetes API server; send JSON or YAML (kubectl create -f and kubectl apply -f do)"),
             _ => throw ApiErrors.UnsupportedMediaType(mediaType, ObjectMediaTypes),
         };
         return node as JsonObject ?? throw ApiErrors.BadRequest("Object 'Kind' is missing in '" + Encoding.UTF8.GetString(bytes) + "'");
