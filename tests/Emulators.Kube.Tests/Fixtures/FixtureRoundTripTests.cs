@@ -13,7 +13,6 @@ namespace OrleansEci.Emulators.Kube.Tests.Fixtures;
 /// </summary>
 public sealed class FixtureRoundTripTests(SharedKubeServer shared)
 {
-    private const string Folder = "/work/shared/fixtures/k8s-api-testdata";
     private readonly KubeServer _kube = shared.Server;
 
     public static TheoryData<string, string, Type> Fixtures => new()
@@ -104,5 +103,5 @@ public sealed class FixtureRoundTripTests(SharedKubeServer shared)
         Assert.Null(read["metadata"]!["deletionTimestamp"]);
     }
 
-    private static JsonObject Load(string file) => JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, file)))!.AsObject();
+    private static JsonObject Load(string file) => JsonNode.Parse(File.ReadAllText(SharedFolder.Path("fixtures", "k8s-api-testdata", file)))!.AsObject();
 }
