@@ -11,7 +11,7 @@ public sealed class WatchTests(SharedKubeServer shared)
 {
     private readonly KubeServer _kube = shared.Server;
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task Watch_FromListVersion_DeliversChangesInOrder()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -41,7 +41,7 @@ public sealed class WatchTests(SharedKubeServer shared)
         Assert.Equal([(WatchEventType.Added, "p"), (WatchEventType.Modified, "p"), (WatchEventType.Deleted, "p")], events);
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task Watch_ResourceVersionZero_StartsWithAddedForExistingObjects()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -53,7 +53,7 @@ public sealed class WatchTests(SharedKubeServer shared)
         Assert.Equal("a", first["object"]!["metadata"]!["name"]!.GetValue<string>());
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task Watch_ResumeFromVersion_DeliversOnlyLaterEvents()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -66,7 +66,7 @@ public sealed class WatchTests(SharedKubeServer shared)
         Assert.Equal("b", next["object"]!["metadata"]!["name"]!.GetValue<string>());
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task Watch_VersionOlderThanWindow_SendsExpiredErrorEventAndEnds()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -88,7 +88,7 @@ public sealed class WatchTests(SharedKubeServer shared)
         Assert.Null(await watch.NextAsync());
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task Watch_TooOldWithClient_ReportsStatus410ToOnError()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -110,7 +110,7 @@ public sealed class WatchTests(SharedKubeServer shared)
         Assert.Equal(410, kubernetesError.Status.Code);
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task Watch_AllowBookmarks_SendsBookmarkWhenIdle()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -125,7 +125,7 @@ public sealed class WatchTests(SharedKubeServer shared)
             $"expected the bookmark's version to be at least the list's {list.Metadata.ResourceVersion}: {bookmark}");
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task Watch_TimeoutSeconds_EndsTheStream()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -135,7 +135,7 @@ public sealed class WatchTests(SharedKubeServer shared)
         Assert.Null(await watch.NextAsync());
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task Watch_SendInitialEvents_EndsInitialStateWithAnnotatedBookmark()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -149,7 +149,7 @@ public sealed class WatchTests(SharedKubeServer shared)
         Assert.Equal("true", end["object"]!["metadata"]!["annotations"]!["k8s.io/initial-events-end"]!.GetValue<string>());
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task Watch_LabelSelector_ObjectLeavingAndEnteringFilter_GetsDeletedAndAdded()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -168,7 +168,7 @@ public sealed class WatchTests(SharedKubeServer shared)
         Assert.Equal("ADDED", (await watch.NextAsync())!["type"]!.GetValue<string>());
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task Watch_ManyWatchers_EachSeesEveryEvent()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -197,7 +197,7 @@ public sealed class WatchTests(SharedKubeServer shared)
         }
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task Watch_LegacyWatchPathForOneObject_FiltersByName()
     {
         var ct = TestContext.Current.CancellationToken;

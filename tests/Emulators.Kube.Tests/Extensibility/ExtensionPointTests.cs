@@ -20,7 +20,7 @@ namespace OrleansEci.Emulators.Kube.Tests.Extensibility;
 /// <summary>The seams other features plug into: admission plugins, response renderers, in-process watches and writes.</summary>
 public sealed class ExtensionPointTests
 {
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task AdmissionPlugin_Mutate_ChangesTheStoredPodAndDeny_ReturnsItsStatus()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -34,7 +34,7 @@ public sealed class ExtensionPointTests
         Assert.Contains("denied by the test plugin", error.Response.Content);
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task ResponseRenderer_ForTableAccept_IsChosenOverPlainJson()
     {
         await using var kube = await KubeServer.StartAsync(configure: null, time: null, services: s => s.AddSingleton<IResponseRenderer, CountingTableRenderer>());
@@ -48,7 +48,7 @@ public sealed class ExtensionPointTests
         _ = response;
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task ResourceService_InProcessWatch_SeesHttpWritesAndCanWriteBack()
     {
         var ct = TestContext.Current.CancellationToken;

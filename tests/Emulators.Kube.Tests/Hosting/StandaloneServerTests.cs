@@ -7,7 +7,7 @@ namespace OrleansEci.Emulators.Kube.Tests.Hosting;
 /// <summary>The README's command: the standalone server on port 0 writes a kubeconfig the official client can use.</summary>
 public sealed class StandaloneServerTests
 {
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task Run_PortZeroAndKubeconfig_ServesHttpsWithTheWrittenKubeconfig()
     {
         var ct = TestContext.Current.CancellationToken;
