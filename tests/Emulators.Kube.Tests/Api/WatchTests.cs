@@ -47,7 +47,7 @@ public sealed class WatchTests(SharedKubeServer shared)
         var ct = TestContext.Current.CancellationToken;
         var ns = await _kube.NewNamespaceAsync("w");
         await _kube.Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new() { Name = "a" } }, ns, cancellationToken: ct);
-        using var watch = await RawWatch.OpenAsync(_kube.Http, $"/api/v1/namespaces/{ns}/configmaps?watch=true&resourceVersion=0");
+        using var watch = await RawWatch.OpenAsync(_kube.Http, $"/api/v1/namespaces/{ns}/configmaps?watch=true&resourceVersion=0", TestContext.Current.CancellationToken);
         var first = await watch.NextAsync();
         Assert.Equal("ADDED", first!["type"]!.GetValue<string>());
         Assert.Equal("a", first["object"]!["metadata"]!["name"]!.GetValue<string>());
@@ -60,7 +60,7 @@ public sealed class WatchTests(SharedKubeServer shared)
         var ns = await _kube.NewNamespaceAsync("w");
         var a = await _kube.Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new() { Name = "a" } }, ns, cancellationToken: ct);
         await _kube.Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new() { Name = "b" } }, ns, cancellationToken: ct);
-        using var watch = await RawWatch.OpenAsync(_kube.Http, $"/api/v1/namespaces/{ns}/configmaps?watch=true&resourceVersion={a.Metadata.ResourceVersion}");
+        using var watch = await RawWatch.OpenAsync(_kube.Http, $"/api/v1/namespaces/{ns}/configmaps?watch=true&resourceVersion={a.Metadata.ResourceVersion}", TestContext.Current.CancellationToken);
         var next = await watch.NextAsync();
         Assert.Equal("ADDED", next!["type"]!.GetValue<string>());
         Assert.Equal("b", next["object"]!["metadata"]!["name"]!.GetValue<string>());
@@ -77,7 +77,7 @@ public sealed class WatchTests(SharedKubeServer shared)
             await kube.Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new() { Name = $"c{i}" } }, "default", cancellationToken: ct);
         }
 
-        using var watch = await RawWatch.OpenAsync(kube.Http, $"/api/v1/namespaces/default/configmaps?watch=true&resourceVersion={first.Metadata.ResourceVersion}");
+        using var watch = await RawWatch.OpenAsync(kube.Http, $"/api/v1/namespaces/default/configmaps?watch=true&resourceVersion={first.Metadata.ResourceVersion}", TestContext.Current.CancellationToken);
         Assert.Equal(200, watch.StatusCode);
         var error = await watch.NextAsync();
         Assert.Equal("ERROR", error!["type"]!.GetValue<string>());
@@ -116,7 +116,7 @@ public sealed class WatchTests(SharedKubeServer shared)
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var kube = await KubeServer.StartAsync(o => o.Api.BookmarkInterval = TimeSpan.FromSeconds(60), time);
         var list = await kube.Client.CoreV1.ListNamespacedPodAsync("default", cancellationToken: TestContext.Current.CancellationToken);
-        using var watch = await RawWatch.OpenAsync(kube.Http, $"/api/v1/namespaces/default/pods?watch=true&allowWatchBookmarks=true&resourceVersion={list.Metadata.ResourceVersion}");
+        using var watch = await RawWatch.OpenAsync(kube.Http, $"/api/v1/namespaces/default/pods?watch=true&allowWatchBookmarks=true&resourceVersion={list.Metadata.ResourceVersion}", TestContext.Current.CancellationToken);
         time.Advance(TimeSpan.FromSeconds(61));
         var bookmark = await watch.NextAsync();
         Assert.Equal("BOOKMARK", bookmark!["type"]!.GetValue<string>());
@@ -130,7 +130,8 @@ public sealed class WatchTests(SharedKubeServer shared)
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var kube = await KubeServer.StartAsync(time: time);
-        using var watch = await RawWatch.OpenAsync(kube.Http, "/api/v1/namespaces/default/configmaps?watch=true&timeoutSeconds=30&sendInitialEvents=false");
+        using var watch = await RawWatch.OpenAsync(kube.Http, "/api/v1/namespaces/default/configmaps?watch=true&timeoutSeconds=30&sendInitialEvents=false",
+            TestContext.Current.CancellationToken);
         time.Advance(TimeSpan.FromSeconds(31));
         Assert.Null(await watch.NextAsync());
     }
@@ -142,7 +143,7 @@ public sealed class WatchTests(SharedKubeServer shared)
         var ns = await _kube.NewNamespaceAsync("w");
         await _kube.Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new() { Name = "a" } }, ns, cancellationToken: ct);
         using var watch = await RawWatch.OpenAsync(_kube.Http,
-            $"/api/v1/namespaces/{ns}/configmaps?watch=true&sendInitialEvents=true&allowWatchBookmarks=true&resourceVersionMatch=NotOlderThan");
+            $"/api/v1/namespaces/{ns}/configmaps?watch=true&sendInitialEvents=true&allowWatchBookmarks=true&resourceVersionMatch=NotOlderThan", ct);
         Assert.Equal("ADDED", (await watch.NextAsync())!["type"]!.GetValue<string>());
         var end = await watch.NextAsync();
         Assert.Equal("BOOKMARK", end!["type"]!.GetValue<string>());
@@ -157,7 +158,7 @@ public sealed class WatchTests(SharedKubeServer shared)
         var labelled = new V1ConfigMap { Metadata = new() { Name = "a", Labels = new Dictionary<string, string> { ["app"] = "x" } } };
         var created = await _kube.Client.CoreV1.CreateNamespacedConfigMapAsync(labelled, ns, cancellationToken: ct);
         using var watch = await RawWatch.OpenAsync(_kube.Http,
-            $"/api/v1/namespaces/{ns}/configmaps?watch=true&labelSelector=app%3Dx&resourceVersion={created.Metadata.ResourceVersion}");
+            $"/api/v1/namespaces/{ns}/configmaps?watch=true&labelSelector=app%3Dx&resourceVersion={created.Metadata.ResourceVersion}", ct);
         var left = await _kube.Client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch("""{"metadata":{"labels":{"app":"y"}}}""", V1Patch.PatchType.MergePatch), "a", ns, cancellationToken: ct);
         await _kube.Client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch("""{"metadata":{"labels":{"app":"x"}}}""", V1Patch.PatchType.MergePatch), "a", ns, cancellationToken: ct);
 
@@ -177,7 +178,7 @@ public sealed class WatchTests(SharedKubeServer shared)
         var watches = new List<RawWatch>();
         for (var i = 0; i < 20; i++)
         {
-            watches.Add(await RawWatch.OpenAsync(kube.Http, $"/api/v1/namespaces/default/configmaps?watch=true&resourceVersion={list.Metadata.ResourceVersion}"));
+            watches.Add(await RawWatch.OpenAsync(kube.Http, $"/api/v1/namespaces/default/configmaps?watch=true&resourceVersion={list.Metadata.ResourceVersion}", ct));
         }
 
         for (var i = 0; i < 50; i++)
@@ -204,7 +205,7 @@ public sealed class WatchTests(SharedKubeServer shared)
         var ns = await _kube.NewNamespaceAsync("w");
         await _kube.Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new() { Name = "a" } }, ns, cancellationToken: ct);
         await _kube.Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new() { Name = "b" } }, ns, cancellationToken: ct);
-        using var watch = await RawWatch.OpenAsync(_kube.Http, $"/api/v1/watch/namespaces/{ns}/configmaps/b");
+        using var watch = await RawWatch.OpenAsync(_kube.Http, $"/api/v1/watch/namespaces/{ns}/configmaps/b", TestContext.Current.CancellationToken);
         var only = await watch.NextAsync();
         Assert.Equal("b", only!["object"]!["metadata"]!["name"]!.GetValue<string>());
     }

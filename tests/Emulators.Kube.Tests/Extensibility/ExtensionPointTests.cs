@@ -34,7 +34,7 @@ public sealed class ExtensionPointTests
         Assert.Contains("denied by the test plugin", error.Response.Content);
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact]
     public async Task ResponseRenderer_ForTableAccept_IsChosenOverPlainJson()
     {
         await using var kube = await KubeServer.StartAsync(configure: null, time: null, services: s => s.AddSingleton<IResponseRenderer, CountingTableRenderer>());

@@ -19,9 +19,9 @@ public sealed class RawWatch : IDisposable
     public string? ContentType => _response.Content.Headers.ContentType?.ToString();
 
     /// <summary>Opens the watch; returns once the response headers arrived.</summary>
-    public static async Task<RawWatch> OpenAsync(HttpClient http, string pathAndQuery)
+    public static async Task<RawWatch> OpenAsync(HttpClient http, string pathAndQuery, CancellationToken cancellationToken)
     {
-        var ct = TestContext.Current.CancellationToken;
+        var ct = cancellationToken;
         var response = await http.SendAsync(new HttpRequestMessage(HttpMethod.Get, pathAndQuery.TrimStart('/')), HttpCompletionOption.ResponseHeadersRead, ct);
         var stream = await response.Content.ReadAsStreamAsync(ct);
         return new RawWatch(response, new StreamReader(stream));
