@@ -43,6 +43,17 @@ public sealed class HostingTests
         Assert.Equal(System.Net.HttpStatusCode.OK, health.StatusCode);
     }
 
+    [Fact(Timeout = 20_000)]
+    public async Task DisposeAsync_WithAnOpenWatch_EndsTheWatchInsteadOfWaitingForTheShutdownTimeout()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var server = await KubeApiServer.StartAsync(new KubeApiServerOptions { Https = false }, cancellationToken: ct);
+        using var http = new HttpClient { BaseAddress = server.BaseUri };
+        using var watch = await Support.RawWatch.OpenAsync(http, "/api/v1/pods?watch=true&resourceVersion=1", ct);
+        await server.DisposeAsync();
+        Assert.Null(await watch.NextAsync());
+    }
+
     [Fact]
     public void ServingCertificate_HasLoopbackAndLocalhostNames()
     {

@@ -54,7 +54,7 @@ public static class WatchHandler
 
         using (subscription)
         using (var expiry = new CancellationTokenSource(timeout, time))
-        using (var stop = CancellationTokenSource.CreateLinkedTokenSource(expiry.Token, context.Aborted))
+        using (var stop = CancellationTokenSource.CreateLinkedTokenSource(expiry.Token, context.Aborted, Stopping(context)))
         {
             // Timers start before the response does, so a client that has the headers knows they are running.
             var firstBookmark = bookmarks ? Task.Delay(context.Options.BookmarkInterval, time, stop.Token) : null;
@@ -88,6 +88,12 @@ public static class WatchHandler
             ? rv
             : throw ApiErrors.BadRequest($"invalid resource version: {resourceVersion}");
     }
+
+    /// <summary>Server shutdown ends open watches at once (clients re-watch), instead of holding the shutdown until its timeout.</summary>
+    private static CancellationToken Stopping(ApiContext context) =>
+        context.Http.RequestServices.GetService(typeof(Microsoft.Extensions.Hosting.IHostApplicationLifetime)) is Microsoft.Extensions.Hosting.IHostApplicationLifetime lifetime
+            ? lifetime.ApplicationStopping
+            : CancellationToken.None;
 
     private static string Join(string? a, string b) => string.IsNullOrEmpty(a) ? b : $"{a},{b}";
 
