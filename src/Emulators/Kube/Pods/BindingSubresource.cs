@@ -36,14 +36,23 @@ public sealed class BindingSubresource : ISubresourceHandler
         }
         else
         {
-            var resource = new GroupResource("", "pods/binding");
-            context.Service.StorageUpdate(context.Type, context.Request.Namespace, name, pod => Bind(context, pod, name, node, body, resource));
+            Bind(context.Service, context.Request.Namespace, name, node, (body["metadata"] as JsonObject)?["annotations"] as JsonObject);
         }
 
         await PodActionRequest.WriteCreatedAsync(context).ConfigureAwait(false);
     }
 
-    private static JsonObject Bind(ApiContext context, JsonObject pod, string name, string node, JsonObject binding, GroupResource resource)
+    /// <summary>
+    /// Binds a pod to a node in-process, exactly as <c>POST pods/{name}/binding</c> does (for a scheduler living in
+    /// this server): 409 Conflict when the pod is already bound or being deleted, 404 when it is gone.
+    /// </summary>
+    public static Storage.StoredObject Bind(ResourceService service, string? ns, string name, string node, JsonObject? annotations = null)
+    {
+        var resource = new GroupResource("", "pods/binding");
+        return service.StorageUpdate(service.Registry.Get("", "pods"), ns, name, pod => Apply(service, pod, name, node, annotations, resource));
+    }
+
+    private static JsonObject Apply(ResourceService service, JsonObject pod, string name, string node, JsonObject? annotations, GroupResource resource)
     {
         if (Meta.DeletionTimestamp(pod) is not null)
         {
@@ -57,7 +66,7 @@ public sealed class BindingSubresource : ISubresourceHandler
         }
 
         spec["nodeName"] = node;
-        if ((binding["metadata"] as JsonObject)?["annotations"] is JsonObject annotations)
+        if (annotations is not null)
         {
             var target = KubeJson.GetOrAddObject(Meta.Of(pod), "annotations");
             foreach (var (key, value) in annotations)
@@ -80,7 +89,7 @@ public sealed class BindingSubresource : ISubresourceHandler
         {
             scheduled["status"] = "True";
             scheduled["lastProbeTime"] = null;
-            scheduled["lastTransitionTime"] = context.Service.Context.Timestamp();
+            scheduled["lastTransitionTime"] = service.Context.Timestamp();
             scheduled.Remove("reason");
             scheduled.Remove("message");
         }

@@ -62,6 +62,32 @@ public sealed class ObjectStore
     public WatchSubscription Watch(ResourceType type, long? fromResourceVersion, string? ns = null, Func<StoredObject, bool>? predicate = null) =>
         Collection(type).Subscribe(fromResourceVersion, ns, predicate);
 
+    /// <summary>
+    /// Puts a saved object back with the resourceVersion it had (for a snapshot file): no watch event, and the store's
+    /// version moves up to at least it. Restore before serving; allocations that strategies keep (ClusterIPs,
+    /// NodePorts) are not re-learned here.
+    /// </summary>
+    public StoredObject Restore(ResourceType type, JsonObject obj)
+    {
+        var (ns, name) = Identity(type, obj);
+        var rv = long.TryParse(KubeJson.GetString(obj, "metadata", "resourceVersion"), out var version) && version > 0
+            ? version
+            : throw new InvalidOperationException($"Cannot restore {type} {name}: it has no numeric metadata.resourceVersion.");
+        var stored = Materializer(type, obj, ns, name)(rv, KubeJson.ToBytes(obj));
+        long current;
+        do
+        {
+            current = Interlocked.Read(ref _resourceVersion);
+        }
+        while (current < rv && Interlocked.CompareExchange(ref _resourceVersion, rv, current) != current);
+        Collection(type).Restore(stored);
+        return stored;
+    }
+
+    /// <summary>Every stored object of every type that has been used (for a snapshot file).</summary>
+    public IEnumerable<(ResourceType Type, StoredObject Object)> Export() =>
+        _collections.Values.SelectMany(c => c.Snapshot.Items.Values.Select(o => (c.Type, o)));
+
     internal long NextResourceVersion() => Interlocked.Increment(ref _resourceVersion);
 
     private ResourceCollection Collection(ResourceType type) =>

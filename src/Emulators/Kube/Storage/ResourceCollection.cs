@@ -100,6 +100,15 @@ internal sealed class ResourceCollection
         }
     }
 
+    /// <summary>Puts an object back as it was saved (snapshot restore): no event, its own resourceVersion.</summary>
+    public void Restore(StoredObject stored)
+    {
+        lock (_gate)
+        {
+            _snapshot = new CollectionSnapshot(_snapshot.Items.SetItem(stored.Key, stored), Math.Max(_snapshot.ResourceVersion, stored.ResourceVersion));
+        }
+    }
+
     /// <summary>
     /// Starts a watch. <paramref name="fromResourceVersion"/> null: initial ADDED events for every current object, then
     /// changes; a number: only changes after it (410 when it is older than the window).
