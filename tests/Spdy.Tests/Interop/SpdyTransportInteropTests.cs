@@ -19,18 +19,19 @@ public sealed class SpdyTransportInteropTests
 
     public static TheoryData<bool> Compression => [true, false];
 
-    [Theory]
+    [Theory(Timeout = 60_000)]
     [MemberData(nameof(Compression))]
     public async Task CSharpClient_NodeServer_EchoesSeveralLargeStreams(bool compression)
     {
-        await NodeInterop.EnsureInstalledAsync(Ct);
+        var ct = TestContext.Current.CancellationToken;
+        await NodeInterop.EnsureInstalledAsync(ct);
         using var node = NodeInterop.Start("server.js", compression ? "on" : "off", "65536");
-        var port = int.Parse((await node.WaitForLineAsync("LISTENING ", Ct))["LISTENING ".Length..], CultureInfo.InvariantCulture);
+        var port = int.Parse((await node.WaitForLineAsync("LISTENING ", ct))["LISTENING ".Length..], CultureInfo.InvariantCulture);
         var tcp = new TcpClient { NoDelay = true };
-        await tcp.ConnectAsync(IPAddress.Loopback, port, Ct);
+        await tcp.ConnectAsync(IPAddress.Loopback, port, ct);
         await using var session = SpdySession.StartClient(new NetworkStream(tcp.Client, ownsSocket: true), InteropOptions(compression));
 
-        await session.PingAsync(Ct);
+        await session.PingAsync(ct);
         var results = await Task.WhenAll(Enumerable.Range(0, Streams).Select(i => EchoAsync(session, i)));
 
         for (var i = 0; i < Streams; i++)
@@ -42,48 +43,50 @@ public sealed class SpdyTransportInteropTests
         }
     }
 
-    [Theory]
+    [Theory(Timeout = 60_000)]
     [MemberData(nameof(Compression))]
     public async Task CSharpClient_NodeServerSendsMegabytes_ArrivesThroughSmallReceiveWindow(bool compression)
     {
+        var ct = TestContext.Current.CancellationToken;
         const int Size = 2 * 1024 * 1024;
-        await NodeInterop.EnsureInstalledAsync(Ct);
+        await NodeInterop.EnsureInstalledAsync(ct);
         using var node = NodeInterop.Start("server.js", compression ? "on" : "off", "65536");
-        var port = int.Parse((await node.WaitForLineAsync("LISTENING ", Ct))["LISTENING ".Length..], CultureInfo.InvariantCulture);
+        var port = int.Parse((await node.WaitForLineAsync("LISTENING ", ct))["LISTENING ".Length..], CultureInfo.InvariantCulture);
         var tcp = new TcpClient { NoDelay = true };
-        await tcp.ConnectAsync(IPAddress.Loopback, port, Ct);
+        await tcp.ConnectAsync(IPAddress.Loopback, port, ct);
         await using var session = SpdySession.StartClient(new NetworkStream(tcp.Client, ownsSocket: true), InteropOptions(compression));
 
         var headers = RequestHeaders(0);
         headers.Add("x-generate", Size.ToString(CultureInfo.InvariantCulture));
-        var stream = await session.OpenStreamAsync(headers, fin: true, Ct);
-        var received = await stream.ReadToEndAsync(Ct);
+        var stream = await session.OpenStreamAsync(headers, fin: true, ct);
+        var received = await stream.ReadToEndAsync(ct);
 
         Assert.Equal(Size, received.Length);
         Assert.True(NodeGenerated(Size).SequenceEqual(received), $"The 2 MiB node generated should arrive intact.\n{node.Transcript}");
     }
 
-    [Theory]
+    [Theory(Timeout = 60_000)]
     [MemberData(nameof(Compression))]
     public async Task NodeClient_CSharpServer_EchoesSeveralLargeStreams(bool compression)
     {
-        await NodeInterop.EnsureInstalledAsync(Ct);
+        var ct = TestContext.Current.CancellationToken;
+        await NodeInterop.EnsureInstalledAsync(ct);
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         using var node = NodeInterop.Start("client.js", port.ToString(CultureInfo.InvariantCulture), compression ? "on" : "off", "65536",
             Streams.ToString(CultureInfo.InvariantCulture), BytesPerStream.ToString(CultureInfo.InvariantCulture));
-        using var socket = await listener.AcceptSocketAsync(Ct);
+        using var socket = await listener.AcceptSocketAsync(ct);
         await using var session = SpdySession.StartServer(new NetworkStream(socket, ownsSocket: false), InteropOptions(compression));
         var echoes = new List<Task>();
 
-        while (echoes.Count < Streams && await session.AcceptStreamAsync(Ct) is { } stream)
+        while (echoes.Count < Streams && await session.AcceptStreamAsync(ct) is { } stream)
         {
             echoes.Add(ServeEchoAsync(stream));
         }
 
         await Task.WhenAll(echoes);
-        var exitCode = await node.WaitForExitAsync(Ct);
+        var exitCode = await node.WaitForExitAsync(ct);
         Assert.True(exitCode == 0, $"The node client should verify every echo and exit 0, exited {exitCode}.\n{node.Transcript}");
         Assert.Contains($"DONE {Streams} ok", node.Transcript, StringComparison.Ordinal);
     }

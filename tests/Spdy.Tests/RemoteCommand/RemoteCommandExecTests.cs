@@ -13,16 +13,17 @@ public sealed class RemoteCommandExecTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task SpdyClient_KubeletEndpoint_StreamsStdioAndReportsExitCode3()
     {
+        var ct = TestContext.Current.CancellationToken;
         await using var server = await ExecTestServer.StartAsync();
         var request = new RemoteCommandRequest(Stdin: true, Stdout: true, Stderr: true, Tty: false) { Command = ["sh", "-c", "exit 3"] };
         var uri = new Uri(server.BaseAddress, $"/exec/default/web/c1{request.ToKubeletQueryString()}");
 
-        await using var exec = await SpdyRemoteCommandClient.ConnectAsync(uri, request, cancellationToken: Ct);
+        await using var exec = await SpdyRemoteCommandClient.ConnectAsync(uri, request, cancellationToken: ct);
         var (stdout, stderr) = await RunAsync(exec, "hello kubelet");
-        var status = await exec.WaitForStatusAsync(Ct);
+        var status = await exec.WaitForStatusAsync(ct);
 
         Assert.Equal(RemoteCommandProtocols.V5, exec.Protocol);
         Assert.Equal("HELLO KUBELET", stdout);
@@ -31,18 +32,19 @@ public sealed class RemoteCommandExecTests
         Assert.Equal("command terminated with non-zero exit code: error executing command [sh -c exit 3], exit code 3", status.Message);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task SpdyClient_OldKubeletOfferingV4ToV1_NegotiatesV4WithTtyResize()
     {
+        var ct = TestContext.Current.CancellationToken;
         await using var server = await ExecTestServer.StartAsync();
         var request = new RemoteCommandRequest(Stdin: true, Stdout: true, Stderr: false, Tty: true) { Command = ["bash", "0"] };
         var uri = new Uri(server.BaseAddress, $"/exec/default/web/c1{request.ToKubeletQueryString()}");
         var options = new SpdyUpgradeClientOptions { Protocols = [RemoteCommandProtocols.V4, RemoteCommandProtocols.V3, RemoteCommandProtocols.V2, RemoteCommandProtocols.V1] };
 
-        await using var exec = await SpdyRemoteCommandClient.ConnectAsync(uri, request, options, cancellationToken: Ct);
-        await exec.ResizeAsync(new TerminalSize(132, 43), Ct);
+        await using var exec = await SpdyRemoteCommandClient.ConnectAsync(uri, request, options, cancellationToken: ct);
+        await exec.ResizeAsync(new TerminalSize(132, 43), ct);
         var (stdout, _) = await RunAsync(exec, "ls\n");
-        var status = await exec.WaitForStatusAsync(Ct);
+        var status = await exec.WaitForStatusAsync(ct);
 
         Assert.Equal(RemoteCommandProtocols.V4, exec.Protocol);
         Assert.Null(exec.Stderr);
@@ -50,38 +52,40 @@ public sealed class RemoteCommandExecTests
         Assert.True(status.IsSuccess, $"exit 0 should report Success, got {status}.");
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task SpdyClient_V2Kubelet_ReportsFailureAsText()
     {
+        var ct = TestContext.Current.CancellationToken;
         await using var server = await ExecTestServer.StartAsync();
         var request = new RemoteCommandRequest(Stdin: false, Stdout: true, Stderr: true, Tty: false) { Command = ["false", "1"] };
         var uri = new Uri(server.BaseAddress, $"/exec/default/web/c1{request.ToKubeletQueryString()}");
         var options = new SpdyUpgradeClientOptions { Protocols = [RemoteCommandProtocols.V2] };
 
-        await using var exec = await SpdyRemoteCommandClient.ConnectAsync(uri, request, options, cancellationToken: Ct);
+        await using var exec = await SpdyRemoteCommandClient.ConnectAsync(uri, request, options, cancellationToken: ct);
         var (_, stderr) = await RunAsync(exec, null);
-        var status = await exec.WaitForStatusAsync(Ct);
+        var status = await exec.WaitForStatusAsync(ct);
 
         Assert.Equal("read 0 bytes\n", stderr);
         Assert.Equal((false, (int?)null), (status.IsSuccess, status.ExitCode));
         Assert.StartsWith("command terminated with non-zero exit code", status.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task KubectlWebSocketV5_ApiServerBridgesToKubeletOverSpdy_StdinOutputAndExitCodeArrive()
     {
+        var ct = TestContext.Current.CancellationToken;
         await using var server = await ExecTestServer.StartAsync();
         var uri = new Uri($"ws://{server.BaseAddress.Authority}/api/v1/namespaces/default/pods/web/exec?command=cat&command=3&container=c1&stdin=true&stdout=true&stderr=true");
-        using var kubectl = await KubectlWebSocket.ConnectAsync(uri, RemoteCommandProtocols.V5, Ct);
-        var receive = kubectl.ReceiveUntilCloseAsync(Ct);
+        using var kubectl = await KubectlWebSocket.ConnectAsync(uri, RemoteCommandProtocols.V5, ct);
+        var receive = kubectl.ReceiveUntilCloseAsync(ct);
         var input = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("abcdefghij", 30_000)));
 
         for (var offset = 0; offset < input.Length; offset += 10_000)
         {
-            await kubectl.SendAsync(RemoteCommandChannel.Stdin, input.AsSpan(offset, 10_000), Ct);
+            await kubectl.SendAsync(RemoteCommandChannel.Stdin, input.AsSpan(offset, 10_000), ct);
         }
 
-        await kubectl.SendCloseSignalAsync(RemoteCommandChannel.Stdin, Ct);
+        await kubectl.SendCloseSignalAsync(RemoteCommandChannel.Stdin, ct);
         await receive;
 
         var status = RemoteCommandStatus.ParseJson(kubectl.Channel(RemoteCommandChannel.Error));
@@ -93,45 +97,48 @@ public sealed class RemoteCommandExecTests
         Assert.Equal(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, kubectl.CloseStatus);
     }
 
-    [Theory]
+    [Theory(Timeout = 60_000)]
     [InlineData(RemoteCommandProtocols.V4)]
     [InlineData(RemoteCommandProtocols.V4Base64)]
     public async Task KubectlWebSocketV4_ApiServerBridgesToKubelet_OutputAndStatusUseProtocolEncoding(string protocol)
     {
+        var ct = TestContext.Current.CancellationToken;
         // v4 has no CLOSE signal for stdin, so this command takes no input.
         await using var server = await ExecTestServer.StartAsync();
         var uri = new Uri($"ws://{server.BaseAddress.Authority}/api/v1/namespaces/default/pods/web/exec?command=true&command=7&container=c1&stdout=1&stderr=1");
-        using var kubectl = await KubectlWebSocket.ConnectAsync(uri, protocol, Ct);
+        using var kubectl = await KubectlWebSocket.ConnectAsync(uri, protocol, ct);
 
-        await kubectl.ReceiveUntilCloseAsync(Ct);
+        await kubectl.ReceiveUntilCloseAsync(ct);
 
         Assert.Equal("read 0 bytes\n", Encoding.ASCII.GetString(kubectl.Channel(RemoteCommandChannel.Stderr)));
         Assert.Equal(7, RemoteCommandStatus.ParseJson(kubectl.Channel(RemoteCommandChannel.Error)).ExitCode);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task OldSpdyKubectl_ApiServerBridgesSpdyToKubeletSpdy_ExitCodeArrives()
     {
+        var ct = TestContext.Current.CancellationToken;
         // KUBECTL_REMOTE_COMMAND_WEBSOCKETS=false: kubectl speaks SPDY to the API server, which still dials the kubelet.
         await using var server = await ExecTestServer.StartAsync();
         var request = new RemoteCommandRequest(Stdin: true, Stdout: true, Stderr: true, Tty: false) { Command = ["cat", "42"], Container = "c1" };
         var uri = new Uri(server.BaseAddress, "/api/v1/namespaces/default/pods/web/exec?command=cat&command=42&container=c1&stdin=true&stdout=true&stderr=true");
 
-        await using var exec = await SpdyRemoteCommandClient.ConnectAsync(uri, request, cancellationToken: Ct);
+        await using var exec = await SpdyRemoteCommandClient.ConnectAsync(uri, request, cancellationToken: ct);
         var (stdout, stderr) = await RunAsync(exec, "through two hops");
-        var status = await exec.WaitForStatusAsync(Ct);
+        var status = await exec.WaitForStatusAsync(ct);
 
         Assert.Equal(("THROUGH TWO HOPS", "read 16 bytes\n", 42), (stdout, stderr, status.ExitCode));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task KubectlWebSocketV5_KubeletCommandCrashes_ReportsFailureInsteadOfSuccess()
     {
+        var ct = TestContext.Current.CancellationToken;
         await using var server = await ExecTestServer.StartAsync();
         var uri = new Uri($"ws://{server.BaseAddress.Authority}/api/v1/namespaces/default/pods/web/exec?command=crash&container=c1&stdout=true");
-        using var kubectl = await KubectlWebSocket.ConnectAsync(uri, RemoteCommandProtocols.V5, Ct);
+        using var kubectl = await KubectlWebSocket.ConnectAsync(uri, RemoteCommandProtocols.V5, ct);
 
-        await kubectl.ReceiveUntilCloseAsync(Ct);
+        await kubectl.ReceiveUntilCloseAsync(ct);
 
         var status = RemoteCommandStatus.ParseJson(kubectl.Channel(RemoteCommandChannel.Error));
         Assert.False(status.IsSuccess, "A command that crashed must not be reported as a success.");

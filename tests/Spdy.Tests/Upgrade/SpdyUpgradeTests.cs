@@ -14,24 +14,26 @@ public sealed class SpdyUpgradeTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task ConnectAsync_KestrelServerSupportsV4_NegotiatesV4AndEchoesOverSession()
     {
+        var ct = TestContext.Current.CancellationToken;
         await using var server = await TestWebServer.StartAsync(app => app.MapPost("/exec", EchoAsync));
 
-        var result = await SpdyUpgradeClient.ConnectAsync(new Uri(server.BaseAddress, "/exec"), cancellationToken: Ct);
+        var result = await SpdyUpgradeClient.ConnectAsync(new Uri(server.BaseAddress, "/exec"), cancellationToken: ct);
         await using var session = result.Session;
-        var stream = await session.OpenStreamAsync(new SpdyHeaders { { "streamtype", "stdin" } }, cancellationToken: Ct);
-        await stream.WaitForReplyAsync(Ct);
-        await stream.WriteAsync("over kestrel"u8.ToArray(), fin: true, Ct);
+        var stream = await session.OpenStreamAsync(new SpdyHeaders { { "streamtype", "stdin" } }, cancellationToken: ct);
+        await stream.WaitForReplyAsync(ct);
+        await stream.WriteAsync("over kestrel"u8.ToArray(), fin: true, ct);
 
         Assert.Equal(RemoteCommandProtocols.V4, result.Protocol);
-        Assert.Equal("over kestrel", Encoding.ASCII.GetString(await stream.ReadToEndAsync(Ct)));
+        Assert.Equal("over kestrel", Encoding.ASCII.GetString(await stream.ReadToEndAsync(ct)));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task ConnectAsync_HttpsWithClientCertificate_ServerSeesCertificateAndSessionWorks()
     {
+        var ct = TestContext.Current.CancellationToken;
         using var certificates = new TestCertificates();
         string? seenSubject = null;
         await using var server = await TestWebServer.StartAsync(app => app.MapPost("/exec", context =>
@@ -45,31 +47,33 @@ public sealed class SpdyUpgradeTests
             ServerCertificateValidation = (_, certificate, _, _) => certificate?.GetCertHashString() == certificates.Server.Thumbprint,
         };
 
-        var result = await SpdyUpgradeClient.ConnectAsync(new Uri(server.BaseAddress, "/exec"), options, cancellationToken: Ct);
+        var result = await SpdyUpgradeClient.ConnectAsync(new Uri(server.BaseAddress, "/exec"), options, cancellationToken: ct);
         await using var session = result.Session;
-        var stream = await session.OpenStreamAsync(new SpdyHeaders(), fin: false, Ct);
-        await stream.WriteAsync(new byte[200_000], fin: true, Ct);
+        var stream = await session.OpenStreamAsync(new SpdyHeaders(), fin: false, ct);
+        await stream.WriteAsync(new byte[200_000], fin: true, ct);
 
-        Assert.Equal(200_000, (await stream.ReadToEndAsync(Ct)).Length);
+        Assert.Equal(200_000, (await stream.ReadToEndAsync(ct)).Length);
         Assert.Equal("CN=system:kube-apiserver-kubelet-client, O=system:masters", seenSubject);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task ConnectAsync_NoCommonProtocol_Throws403WithServerStatusMessage()
     {
+        var ct = TestContext.Current.CancellationToken;
         await using var server = await TestWebServer.StartAsync(app => app.MapPost("/exec", EchoAsync));
         var options = new SpdyUpgradeClientOptions { Protocols = ["v9.channel.k8s.io"] };
 
         var error = await Assert.ThrowsAsync<SpdyUpgradeException>(() =>
-            SpdyUpgradeClient.ConnectAsync(new Uri(server.BaseAddress, "/exec"), options, cancellationToken: Ct));
+            SpdyUpgradeClient.ConnectAsync(new Uri(server.BaseAddress, "/exec"), options, cancellationToken: ct));
 
         Assert.Equal(403, error.StatusCode);
         Assert.StartsWith("unable to upgrade: unable to negotiate protocol: client supports [v9.channel.k8s.io]", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task AcceptAsync_NoCommonProtocol_ListsAcceptedVersions()
     {
+        var ct = TestContext.Current.CancellationToken;
         await using var server = await TestWebServer.StartAsync(app => app.MapPost("/exec", EchoAsync));
         using var http = new HttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server.BaseAddress, "/exec"));
@@ -77,22 +81,23 @@ public sealed class SpdyUpgradeTests
         request.Headers.Upgrade.ParseAdd("SPDY/3.1");
         request.Headers.Add(SpdyUpgradeHeaders.ProtocolVersion, "v9.channel.k8s.io");
 
-        using var response = await http.SendAsync(request, Ct);
+        using var response = await http.SendAsync(request, ct);
 
         Assert.Equal(403, (int)response.StatusCode);
         Assert.Equal([RemoteCommandProtocols.V4, RemoteCommandProtocols.V3], response.Headers.GetValues(SpdyUpgradeHeaders.AcceptedProtocolVersions));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task AcceptAsync_PlainRequestWithoutUpgrade_Answers400Status()
     {
+        var ct = TestContext.Current.CancellationToken;
         await using var server = await TestWebServer.StartAsync(app => app.MapPost("/exec", EchoAsync));
         using var http = new HttpClient();
 
-        using var response = await http.PostAsync(new Uri(server.BaseAddress, "/exec"), null, Ct);
+        using var response = await http.PostAsync(new Uri(server.BaseAddress, "/exec"), null, ct);
 
         Assert.Equal(400, (int)response.StatusCode);
-        Assert.Contains("\"reason\":\"BadRequest\"", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Contains("\"reason\":\"BadRequest\"", await response.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
     }
 
     [Fact]
