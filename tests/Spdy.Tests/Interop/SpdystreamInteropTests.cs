@@ -77,6 +77,24 @@ public sealed class SpdystreamInteropTests
         Assert.All(seen, type => Assert.Equal("stdin", type));
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task GoClientGoV4Exec_KubeletEndpoint_GetsOutputAndExitCodeStatus()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var peer = await GoInterop.RequirePeerAsync();
+        await using var server = await ExecTestServer.StartAsync();
+        var url = new Uri(server.BaseAddress, "/exec/default/web/c1?command=sh&command=-c&command=exit%205&input=1&output=1&error=1");
+
+        using var go = GoInterop.Start(peer, "exec", url.AbsoluteUri, "hello go");
+        var exitCode = await go.WaitForExitAsync(ct);
+
+        Assert.True(exitCode == 0, $"The Go exec client should finish, exited {exitCode}.\n{go.Transcript}\n{server.LogText}");
+        Assert.Contains("PROTOCOL v4.channel.k8s.io", go.Transcript, StringComparison.Ordinal);
+        Assert.Contains("STDOUT \"HELLO GO\"", go.Transcript, StringComparison.Ordinal);
+        Assert.Contains("STDERR \"read 8 bytes\\n\"", go.Transcript, StringComparison.Ordinal);
+        Assert.Contains("""STATUS {"metadata":{},"status":"Failure","message":"command terminated with non-zero exit code: error executing command [sh -c exit 5], exit code 5","reason":"NonZeroExitCode","details":{"causes":[{"reason":"ExitCode","message":"5"}]}}""", go.Transcript, StringComparison.Ordinal);
+    }
+
     private static async Task EchoAsync(SpdyStream stream)
     {
         var body = await stream.ReadToEndAsync(Ct);

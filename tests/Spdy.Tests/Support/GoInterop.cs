@@ -31,9 +31,17 @@ internal static class GoInterop
             return null;
         }
 
-        var output = Path.Combine(Path.GetTempPath(), $"orleans-eci-spdystream-peer-{Environment.ProcessId}");
-        var source = Path.Combine(NodeInterop.Directory, "..", "go", "spdystream_peer.go");
-        using var process = new Process { StartInfo = CreateStartInfo("go", ["build", "-o", output, Path.GetFullPath(source)]) };
+        // One binary per source version, shared by test runs; built under a unique name and moved into place.
+        var source = Path.GetFullPath(Path.Combine(NodeInterop.Directory, "..", "go", "spdystream_peer.go"));
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(source)))[..16];
+        var output = Path.Combine(Path.GetTempPath(), $"orleans-eci-spdystream-peer-{hash}");
+        if (File.Exists(output))
+        {
+            return output;
+        }
+
+        var building = $"{output}.{Environment.ProcessId}.tmp";
+        using var process = new Process { StartInfo = CreateStartInfo("go", ["build", "-o", building, source]) };
         process.StartInfo.Environment["GO111MODULE"] = "off";
         process.StartInfo.Environment["GOPATH"] = GoPath;
         process.StartInfo.Environment["GOFLAGS"] = "";
@@ -41,9 +49,13 @@ internal static class GoInterop
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        return process.ExitCode == 0
-            ? output
-            : throw new InvalidOperationException($"Building spdystream_peer.go failed ({process.ExitCode}):\n{await stdout}{await stderr}");
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"Building spdystream_peer.go failed ({process.ExitCode}):\n{await stdout}{await stderr}");
+        }
+
+        File.Move(building, output, overwrite: true);
+        return output;
     }
 
     private static ProcessStartInfo CreateStartInfo(string fileName, string[] arguments)

@@ -4,15 +4,18 @@
 //
 //	spdystream_peer server                       prints "LISTENING <port>", echoes every stream
 //	spdystream_peer client <port> <streams> <n>  opens <streams> k8s-style streams, sends n bytes each, checks the echo
+//	spdystream_peer exec <url> <stdin>           kubectl/client-go v4 exec: upgrade, open error/stdin/stdout/stderr, print results
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"strconv"
 	"sync"
@@ -27,6 +30,8 @@ func main() {
 	switch os.Args[1] {
 	case "server":
 		serve()
+	case "exec":
+		runExec(os.Args[2], os.Args[3])
 	case "client":
 		port, _ := strconv.Atoi(os.Args[2])
 		streams, _ := strconv.Atoi(os.Args[3])
@@ -144,5 +149,68 @@ func runClient(port, streams, size int) {
 		fail(message)
 	}
 	fmt.Printf("DONE %d ok\n", streams)
+	connection.Close()
+}
+
+// runExec does what client-go's SPDY executor does for v4: POST with the upgrade headers, read the 101 through a
+// throw-away bufio.Reader (so frames sent before the client's first one would be lost), then open the streams one at
+// a time, each waiting for its reply.
+func runExec(rawURL, stdin string) {
+	target, err := url.Parse(rawURL)
+	if err != nil {
+		fail(err.Error())
+	}
+	socket, err := net.Dial("tcp", target.Host)
+	if err != nil {
+		fail(err.Error())
+	}
+	request, _ := http.NewRequest("POST", rawURL, nil)
+	request.Header.Set("Connection", "Upgrade")
+	request.Header.Set("Upgrade", "SPDY/3.1")
+	for _, protocol := range []string{"v4.channel.k8s.io", "v3.channel.k8s.io", "v2.channel.k8s.io", "channel.k8s.io"} {
+		request.Header.Add("X-Stream-Protocol-Version", protocol)
+	}
+	if err := request.Write(socket); err != nil {
+		fail(err.Error())
+	}
+	response, err := http.ReadResponse(bufio.NewReader(socket), request)
+	if err != nil {
+		fail("read response: " + err.Error())
+	}
+	if response.StatusCode != http.StatusSwitchingProtocols {
+		body, _ := io.ReadAll(response.Body)
+		fail(fmt.Sprintf("unable to upgrade connection: %d %v %s", response.StatusCode, response.Header, body))
+	}
+	fmt.Printf("PROTOCOL %s\n", response.Header.Get("X-Stream-Protocol-Version"))
+	connection, err := spdystream.NewConnection(socket, false)
+	if err != nil {
+		fail(err.Error())
+	}
+	go connection.Serve(spdystream.NoOpStreamHandler)
+	open := func(streamType string) *spdystream.Stream {
+		headers := http.Header{}
+		headers.Set("streamType", streamType)
+		stream, err := connection.CreateStream(headers, nil, false)
+		if err != nil {
+			fail("create " + streamType + ": " + err.Error())
+		}
+		if err := stream.Wait(); err != nil {
+			fail("reply " + streamType + ": " + err.Error())
+		}
+		return stream
+	}
+	errorStream, stdinStream, stdoutStream, stderrStream := open("error"), open("stdin"), open("stdout"), open("stderr")
+	go func() {
+		stdinStream.Write([]byte(stdin))
+		stdinStream.Close()
+	}()
+	var wait sync.WaitGroup
+	var stdout, stderr []byte
+	wait.Add(2)
+	go func() { defer wait.Done(); stdout, _ = io.ReadAll(stdoutStream) }()
+	go func() { defer wait.Done(); stderr, _ = io.ReadAll(stderrStream) }()
+	wait.Wait()
+	status, _ := io.ReadAll(errorStream)
+	fmt.Printf("STDOUT %q\nSTDERR %q\nSTATUS %s\n", stdout, stderr, status)
 	connection.Close()
 }
