@@ -14,7 +14,7 @@ internal static partial class RemoteCommandLog
     [LoggerMessage(103, LogLevel.Debug, "Completing the remote command failed; the client has probably gone.")]
     public static partial void CompleteFailed(ILogger logger, Exception error);
 
-    [LoggerMessage(104, LogLevel.Information, "Forwarding the remote command failed: {Reason}.")]
+    [LoggerMessage(104, LogLevel.Warning, "Forwarding the remote command failed: {Reason}.")]
     public static partial void BridgeFailed(ILogger logger, string reason);
 
     [LoggerMessage(105, LogLevel.Debug, "Ignored WebSocket message on channel {Channel} ({Length} bytes).")]

@@ -4,7 +4,8 @@ using Microsoft.Extensions.Logging;
 
 namespace OrleansEci.Spdy.Tests.Support;
 
-/// <summary>Keeps warnings and errors a test server logged, so a failing test can show what went wrong inside it.</summary>
+/// <summary>Keeps what a test server logged (everything from the "kubelet" and "apiserver" loggers the endpoints hand
+/// to the library, warnings and errors from the rest), so a failing test can show what went wrong inside it.</summary>
 internal sealed class RecordingLoggerProvider : ILoggerProvider
 {
     public ConcurrentQueue<string> Entries { get; } = new();
@@ -20,7 +21,8 @@ internal sealed class RecordingLoggerProvider : ILoggerProvider
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+        public bool IsEnabled(LogLevel logLevel) =>
+            logLevel >= LogLevel.Warning || (logLevel >= LogLevel.Debug && category is "kubelet" or "apiserver");
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {

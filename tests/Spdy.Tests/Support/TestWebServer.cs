@@ -36,6 +36,7 @@ internal sealed class TestWebServer : IAsyncDisposable
         var log = new RecordingLoggerProvider();
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(log);
+        builder.Logging.SetMinimumLevel(LogLevel.Debug);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
         {
             if (tls is not null)
