@@ -11,6 +11,18 @@ public sealed partial class SpdySession
     {
         try
         {
+            await ReadFramesAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            readerDone.TrySetResult();
+        }
+    }
+
+    private async Task ReadFramesAsync()
+    {
+        try
+        {
             while (await reader.ReadFrameAsync(lifetime.Token).ConfigureAwait(false) is { } frame)
             {
                 if (!receivedFirstFrame)
@@ -201,6 +213,8 @@ public sealed partial class SpdySession
         {
             stream.OnReset(SpdyStreamStatus.RefusedStream);
         }
+
+        CloseIfPeerWentAwayAndIdle();
     }
 
     /// <summary>Called by a stream when both directions are finished or it was reset.</summary>
@@ -213,6 +227,8 @@ public sealed partial class SpdySession
                 incomingCount--;
             }
         }
+
+        CloseIfPeerWentAwayAndIdle();
     }
 
     /// <summary>Sends RST_STREAM for a stream the read loop reset (fire and forget).</summary>

@@ -28,6 +28,7 @@ public sealed partial class SpdySession : IAsyncDisposable
     private readonly Channel<SpdyStream> incoming = Channel.CreateUnbounded<SpdyStream>();
     private readonly CancellationTokenSource lifetime = new();
     private readonly TaskCompletionSource completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource readerDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ITimer? pingTimer;
     private int nextStreamId;
     private int lastRemoteStreamId;
@@ -155,7 +156,8 @@ public sealed partial class SpdySession : IAsyncDisposable
     }
 
     /// <summary>Closes the session as the kubelet does: resets every stream not finished in both directions, sends
-    /// GOAWAY, flushes what was queued, and closes the connection. Safe to call more than once.</summary>
+    /// GOAWAY, flushes what was queued, waits (at most <see cref="SpdySessionOptions.CloseTimeout"/>) for the peer to
+    /// close its side unless it already sent GOAWAY, and closes the connection. Safe to call more than once.</summary>
     public Task CloseAsync(CancellationToken cancellationToken = default)
     {
         lock (gate)
@@ -222,8 +224,10 @@ public sealed partial class SpdySession : IAsyncDisposable
 
     private async Task CloseCoreAsync(CancellationToken cancellationToken)
     {
+        bool peerWentAway;
         lock (gate)
         {
+            peerWentAway = goAwayReceived;
             if (!terminated)
             {
                 foreach (var stream in streams.Values.ToArray())
@@ -250,6 +254,14 @@ public sealed partial class SpdySession : IAsyncDisposable
         try
         {
             await writerDone.Task.WaitAsync(linked.Token).ConfigureAwait(false);
+
+            // Linger: keep reading until the peer closes. Closing a socket with unread bytes (say the peer's last
+            // WINDOW_UPDATE) makes TCP send RST, and a RST makes the peer drop what it has not read yet - our last
+            // frames. A peer that already sent GOAWAY has nothing more to say, so then there is no need to wait.
+            if (!peerWentAway)
+            {
+                await readerDone.Task.WaitAsync(linked.Token).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -259,6 +271,25 @@ public sealed partial class SpdySession : IAsyncDisposable
         {
             Terminate(null);
         }
+    }
+
+    /// <summary>After the peer's GOAWAY, closes the connection once no stream is left (what spdystream and
+    /// spdy-transport expect: GOAWAY is how they end a connection).</summary>
+    private void CloseIfPeerWentAwayAndIdle()
+    {
+        lock (gate)
+        {
+            if (!goAwayReceived || streams.Count > 0 || closeTask is not null || terminated)
+            {
+                return;
+            }
+        }
+
+        _ = CloseAsync().ContinueWith(
+            t => SpdySessionLog.CloseFailed(logger, t.Exception!.GetBaseException()),
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted,
+            TaskScheduler.Default);
     }
 
     private void Terminate(Exception? error)
