@@ -120,7 +120,7 @@ public static class SpdyUpgradeClient
     {
         var request = new StringBuilder();
         request.Append(options.Method).Append(' ').Append(uri.PathAndQuery).Append(" HTTP/1.1\r\n");
-        request.Append("Host: ").Append(uri.IsDefaultPort ? uri.IdnHost : $"{uri.IdnHost}:{uri.Port}").Append("\r\n");
+        request.Append("Host: ").Append(uri.Authority).Append("\r\n");
         request.Append("Connection: Upgrade\r\n");
         request.Append("Upgrade: ").Append(SpdyUpgradeHeaders.UpgradeToken).Append("\r\n");
         foreach (var protocol in options.Protocols)
