@@ -1,5 +1,3 @@
-using System.Threading.Channels;
-
 using Microsoft.Extensions.Logging;
 
 using OrleansEci.Spdy.Sessions;
@@ -7,23 +5,18 @@ using OrleansEci.Spdy.Sessions;
 namespace OrleansEci.Spdy.RemoteCommand;
 
 /// <summary><see cref="IRemoteCommandStreams"/> over the streams a client opened on a SPDY session.</summary>
-internal sealed class SpdyRemoteCommandStreams : IRemoteCommandStreams
+internal sealed class SpdyRemoteCommandStreams : RemoteCommandStreamsBase
 {
     private readonly SpdySession session;
     private readonly SpdyStream error;
     private readonly SpdyStream? stdout;
     private readonly SpdyStream? stderr;
-    private readonly Channel<TerminalSize> resizes = Channel.CreateUnbounded<TerminalSize>();
-    private readonly ILogger logger;
-    private int completed;
 
     public SpdyRemoteCommandStreams(
         SpdySession session, string protocol, RemoteCommandRequest request, IReadOnlyDictionary<string, SpdyStream> streams, ILogger logger)
+        : base(request, protocol, logger)
     {
         this.session = session;
-        this.logger = logger;
-        Protocol = protocol;
-        Request = request;
         error = streams[RemoteCommandStreamTypes.Error];
         stdout = streams.GetValueOrDefault(RemoteCommandStreamTypes.Stdout);
         stderr = streams.GetValueOrDefault(RemoteCommandStreamTypes.Stderr);
@@ -36,30 +29,12 @@ internal sealed class SpdyRemoteCommandStreams : IRemoteCommandStreams
         }
         else
         {
-            resizes.Writer.TryComplete();
+            ResizeChannel.Writer.TryComplete();
         }
     }
 
-    public RemoteCommandRequest Request { get; }
-
-    public string Protocol { get; }
-
-    public Stream? Stdin { get; }
-
-    public Stream? Stdout { get; }
-
-    public Stream? Stderr { get; }
-
-    public ChannelReader<TerminalSize> Resizes => resizes.Reader;
-
-    public async Task CompleteAsync(RemoteCommandStatus status, CancellationToken cancellationToken = default)
+    protected override async Task CompleteCoreAsync(RemoteCommandStatus status, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(status);
-        if (Interlocked.Exchange(ref completed, 1) == 1)
-        {
-            throw new InvalidOperationException("The remote command was already completed; CompleteAsync is called once.");
-        }
-
         foreach (var output in new[] { stdout, stderr })
         {
             if (output is not null)
@@ -73,27 +48,7 @@ internal sealed class SpdyRemoteCommandStreams : IRemoteCommandStreams
         await session.CloseAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Closes the session; if the command never completed, first tells the client it failed.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        resizes.Writer.TryComplete();
-        if (Volatile.Read(ref completed) == 0)
-        {
-            try
-            {
-                await CompleteAsync(RemoteCommandStatus.Failure(UnreportedMessage)).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is IOException or InvalidOperationException)
-            {
-                RemoteCommandLog.CompleteFailed(logger, ex);
-            }
-        }
-
-        await session.DisposeAsync().ConfigureAwait(false);
-    }
-
-    /// <summary>The failure sent when streams are disposed before <see cref="CompleteAsync"/>.</summary>
-    internal const string UnreportedMessage = "the remote command ended without reporting its status";
+    protected override ValueTask DisposeCoreAsync() => session.DisposeAsync();
 
     private async Task PumpResizesAsync(SpdyStream resize)
     {
@@ -106,17 +61,17 @@ internal sealed class SpdyRemoteCommandStreams : IRemoteCommandStreams
             {
                 foreach (var size in decoder.Feed(buffer.AsSpan(0, count)))
                 {
-                    resizes.Writer.TryWrite(size);
+                    ResizeChannel.Writer.TryWrite(size);
                 }
             }
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException)
         {
-            RemoteCommandLog.BadResize(logger, ex.Message);
+            RemoteCommandLog.BadResize(Logger, ex.Message);
         }
         finally
         {
-            resizes.Writer.TryComplete();
+            ResizeChannel.Writer.TryComplete();
         }
     }
 }

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Net.WebSockets;
-using System.Threading.Channels;
 
 using Microsoft.Extensions.Logging;
 
@@ -10,33 +9,28 @@ using OrleansEci.Spdy.RemoteCommand;
 namespace OrleansEci.Spdy.WebSockets;
 
 /// <summary><see cref="IRemoteCommandStreams"/> over an accepted WebSocket speaking the channel protocol.</summary>
-internal sealed class WebSocketRemoteCommandStreams : IRemoteCommandStreams
+internal sealed class WebSocketRemoteCommandStreams : RemoteCommandStreamsBase
 {
     private const int MaxMessageSize = 4 * 1024 * 1024;
     private const int MaxOutputMessage = 32 * 1024;
     private readonly WebSocket socket;
     private readonly WebSocketChannelCodec codec;
     private readonly Pipe? stdin;
-    private readonly Channel<TerminalSize> resizes = Channel.CreateUnbounded<TerminalSize>();
     private readonly SemaphoreSlim sendLock = new(1, 1);
     private readonly CancellationTokenSource lifetime = new();
     private readonly TaskCompletionSource receiveDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TimeSpan closeTimeout;
     private readonly TimeProvider timeProvider;
-    private readonly ILogger logger;
     private bool stdinClosed;
-    private int completed;
 
     public WebSocketRemoteCommandStreams(
         WebSocket socket, string protocol, RemoteCommandRequest request, TimeSpan closeTimeout, ILogger logger, TimeProvider timeProvider)
+        : base(request, protocol, logger)
     {
         this.socket = socket;
         this.closeTimeout = closeTimeout;
-        this.logger = logger;
         this.timeProvider = timeProvider;
         codec = new WebSocketChannelCodec(protocol);
-        Protocol = protocol;
-        Request = request;
         if (request.Stdin)
         {
             stdin = new Pipe();
@@ -47,32 +41,16 @@ internal sealed class WebSocketRemoteCommandStreams : IRemoteCommandStreams
         Stderr = request.HasStderrStream ? new ChannelWriteStream((data, ct) => SendAsync(RemoteCommandChannel.Stderr, data, ct)) : null;
         if (!request.Tty)
         {
-            resizes.Writer.TryComplete();
+            ResizeChannel.Writer.TryComplete();
         }
 
         _ = Task.Run(ReceiveLoopAsync);
     }
 
-    public RemoteCommandRequest Request { get; }
+    protected override bool CanReportStatus => socket.State == WebSocketState.Open;
 
-    public string Protocol { get; }
-
-    public Stream? Stdin { get; }
-
-    public Stream? Stdout { get; }
-
-    public Stream? Stderr { get; }
-
-    public ChannelReader<TerminalSize> Resizes => resizes.Reader;
-
-    public async Task CompleteAsync(RemoteCommandStatus status, CancellationToken cancellationToken = default)
+    protected override async Task CompleteCoreAsync(RemoteCommandStatus status, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(status);
-        if (Interlocked.Exchange(ref completed, 1) == 1)
-        {
-            throw new InvalidOperationException("The remote command was already completed; CompleteAsync is called once.");
-        }
-
         var encoded = status.Encode(Protocol);
         if (encoded.Length > 0)
         {
@@ -94,21 +72,8 @@ internal sealed class WebSocketRemoteCommandStreams : IRemoteCommandStreams
         await receiveDone.Task.WaitAsync(timeout.Token).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
     }
 
-    /// <summary>Aborts the socket; if the command never completed, first tells the client it failed.</summary>
-    public async ValueTask DisposeAsync()
+    protected override ValueTask DisposeCoreAsync()
     {
-        if (Volatile.Read(ref completed) == 0 && socket.State == WebSocketState.Open)
-        {
-            try
-            {
-                await CompleteAsync(RemoteCommandStatus.Failure(SpdyRemoteCommandStreams.UnreportedMessage)).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is WebSocketException or IOException or InvalidOperationException or OperationCanceledException)
-            {
-                RemoteCommandLog.CompleteFailed(logger, ex);
-            }
-        }
-
         lifetime.Cancel();
         if (socket.State is not (WebSocketState.Closed or WebSocketState.Aborted))
         {
@@ -117,6 +82,7 @@ internal sealed class WebSocketRemoteCommandStreams : IRemoteCommandStreams
 
         socket.Dispose();
         lifetime.Dispose();
+        return ValueTask.CompletedTask;
     }
 
     private async ValueTask SendAsync(byte channel, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
@@ -171,18 +137,18 @@ internal sealed class WebSocketRemoteCommandStreams : IRemoteCommandStreams
                 }
                 else
                 {
-                    RemoteCommandLog.IgnoredChannel(logger, -1, message.WrittenCount);
+                    RemoteCommandLog.IgnoredChannel(Logger, -1, message.WrittenCount);
                 }
             }
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or InvalidDataException or IOException)
         {
-            RemoteCommandLog.CompleteFailed(logger, ex);
+            RemoteCommandLog.CompleteFailed(Logger, ex);
         }
         finally
         {
             CloseStdin();
-            resizes.Writer.TryComplete();
+            ResizeChannel.Writer.TryComplete();
             receiveDone.TrySetResult();
         }
     }
@@ -197,7 +163,7 @@ internal sealed class WebSocketRemoteCommandStreams : IRemoteCommandStreams
             case RemoteCommandChannel.Resize when Request.Tty:
                 foreach (var size in decoder.Feed(frame.Data.Span))
                 {
-                    resizes.Writer.TryWrite(size);
+                    ResizeChannel.Writer.TryWrite(size);
                 }
 
                 break;
@@ -208,12 +174,12 @@ internal sealed class WebSocketRemoteCommandStreams : IRemoteCommandStreams
                 }
                 else if (frame.Data.Span[0] == RemoteCommandChannel.Resize)
                 {
-                    resizes.Writer.TryComplete();
+                    ResizeChannel.Writer.TryComplete();
                 }
 
                 break;
             default:
-                RemoteCommandLog.IgnoredChannel(logger, frame.Channel, frame.Data.Length);
+                RemoteCommandLog.IgnoredChannel(Logger, frame.Channel, frame.Data.Length);
                 break;
         }
     }
