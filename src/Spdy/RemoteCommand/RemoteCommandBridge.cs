@@ -10,6 +10,38 @@ namespace OrleansEci.Spdy.RemoteCommand;
 /// </summary>
 public static class RemoteCommandBridge
 {
+    /// <summary>Connects to the remote side (e.g. <see cref="SpdyRemoteCommandClient.ConnectAsync"/> toward a kubelet)
+    /// and forwards, as kube-apiserver's translator does after accepting the client: if connecting fails, the client
+    /// gets that failure as its status (the kubelet's Status message for a refused upgrade) instead of a dropped
+    /// connection. Disposes the remote side.</summary>
+    public static async Task<RemoteCommandStatus> RunAsync(
+        IRemoteCommandStreams inbound,
+        Func<CancellationToken, Task<IRemoteCommandClient>> connectOutbound,
+        ILogger? logger = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inbound);
+        ArgumentNullException.ThrowIfNull(connectOutbound);
+        IRemoteCommandClient outbound;
+        try
+        {
+            outbound = await connectOutbound(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or TimeoutException or System.Net.Sockets.SocketException or System.Security.Authentication.AuthenticationException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            var status = ConnectFailure(ex);
+            RemoteCommandLog.BridgeFailed(logger ?? NullLogger.Instance, status.Message ?? ex.Message);
+            await inbound.CompleteAsync(status, cancellationToken).ConfigureAwait(false);
+            return status;
+        }
+
+        await using (outbound.ConfigureAwait(false))
+        {
+            return await RunAsync(inbound, outbound, logger, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Forwards until the remote command ends and returns its status (a failure status if forwarding
     /// broke). Completes <paramref name="inbound"/>; the caller disposes both sides.</summary>
     public static async Task<RemoteCommandStatus> RunAsync(
@@ -49,6 +81,15 @@ public static class RemoteCommandBridge
 
         return status;
     }
+
+    private static RemoteCommandStatus ConnectFailure(Exception error) => error switch
+    {
+        Upgrade.SpdyUpgradeException { StatusCode: 401 } e => RemoteCommandStatus.Failure(e.Message, "Unauthorized", 401),
+        Upgrade.SpdyUpgradeException { StatusCode: 403 } e => RemoteCommandStatus.Failure(e.Message, "Forbidden", 403),
+        Upgrade.SpdyUpgradeException { StatusCode: 404 } e => RemoteCommandStatus.Failure(e.Message, "NotFound", 404),
+        Upgrade.SpdyUpgradeException { StatusCode: 400 } e => RemoteCommandStatus.Failure(e.Message, "BadRequest", 400),
+        _ => RemoteCommandStatus.Failure($"error dialing backend: {error.Message}"),
+    };
 
     private static async Task CopyAsync(Stream? source, Stream? destination, CancellationToken cancellationToken)
     {

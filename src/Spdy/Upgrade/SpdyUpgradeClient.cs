@@ -49,7 +49,9 @@ public static class SpdyUpgradeClient
             if (head.StatusCode != 101)
             {
                 var body = await head.ReadBodyAsync(connection, 64 * 1024, linked.Token).ConfigureAwait(false);
-                var message = KubernetesStatus.TryReadMessage(body) ?? $"unable to upgrade connection: {Encoding.UTF8.GetString(body).Trim()}";
+                var text = Encoding.UTF8.GetString(body).Trim();
+                var message = KubernetesStatus.TryReadMessage(body)
+                    ?? $"unable to upgrade connection: {(text.Length > 0 ? text : $"HTTP {head.StatusCode}")}";
                 throw new SpdyUpgradeException(head.StatusCode, message);
             }
 

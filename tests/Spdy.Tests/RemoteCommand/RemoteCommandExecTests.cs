@@ -145,6 +145,20 @@ public sealed class RemoteCommandExecTests
         Assert.Equal("the remote command ended without reporting its status", status.Message);
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task KubectlWebSocketV5_KubeletUnreachable_GetsTheDialErrorAsStatus()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = await ExecTestServer.StartAsync();
+        var uri = new Uri($"ws://{server.BaseAddress.Authority}/api/v1/namespaces/default/pods/gone/exec?command=ls&container=c1&stdout=true");
+        using var kubectl = await KubectlWebSocket.ConnectAsync(uri, RemoteCommandProtocols.V5, ct);
+
+        await kubectl.ReceiveUntilCloseAsync(ct);
+
+        var status = RemoteCommandStatus.ParseJson(kubectl.Channel(RemoteCommandChannel.Error));
+        Assert.Equal(("NotFound", 404, "unable to upgrade connection: HTTP 404"), (status.Reason, status.Code, status.Message));
+    }
+
     private static async Task<(string Stdout, string Stderr)> RunAsync(SpdyRemoteCommandClient exec, string? stdin)
     {
         var stdout = ReadAllAsync(exec.Stdout);

@@ -36,10 +36,15 @@ internal static class ExecTestServer
                 return;
             }
 
+            // A pod named "gone" has no kubelet route, so dialing it fails the way a missing kubelet would.
             var self = $"{context.Request.Scheme}://{context.Request.Host}";
-            var kubelet = new Uri($"{self}/exec/{ns}/{pod}/{request.Container}{request.ToKubeletQueryString()}");
-            await using var outbound = await SpdyRemoteCommandClient.ConnectAsync(kubelet, request, logger: logger, cancellationToken: context.RequestAborted);
-            await RemoteCommandBridge.RunAsync(inbound, outbound, logger, context.RequestAborted);
+            var path = pod == "gone" ? "/no-such-kubelet-route" : $"/exec/{ns}/{pod}/{request.Container}";
+            var kubelet = new Uri($"{self}{path}{request.ToKubeletQueryString()}");
+            await RemoteCommandBridge.RunAsync(
+                inbound,
+                async ct => await SpdyRemoteCommandClient.ConnectAsync(kubelet, request, logger: logger, cancellationToken: ct),
+                logger,
+                context.RequestAborted);
         });
     });
 
