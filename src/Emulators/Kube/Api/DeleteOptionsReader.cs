@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 
 using OrleansEci.Emulators.Kube.Errors;
 using OrleansEci.Emulators.Kube.Objects;
+using OrleansEci.Emulators.Kube.Protobuf;
 using OrleansEci.Emulators.Kube.Serialization;
 
 namespace OrleansEci.Emulators.Kube.Api;
@@ -14,7 +15,12 @@ public static class DeleteOptionsReader
     {
         var bytes = await RequestBody.ReadBytesAsync(context.Http, context.Options.MaxRequestBodyBytes).ConfigureAwait(false);
         JsonObject? body = null;
-        if (bytes.Length > 0)
+        if (bytes.Length > 0 && RequestBody.MediaTypeOf(context.Http) == ProtobufBody.MediaType)
+        {
+            // client-go's typed clients (kubelets) send DeleteOptions as protobuf.
+            body = ProtobufBody.Decode(bytes);
+        }
+        else if (bytes.Length > 0)
         {
             try
             {

@@ -7,6 +7,7 @@ using Microsoft.Net.Http.Headers;
 
 using OrleansEci.Emulators.Kube.Errors;
 using OrleansEci.Emulators.Kube.Patching;
+using OrleansEci.Emulators.Kube.Protobuf;
 using OrleansEci.Emulators.Kube.Serialization;
 
 namespace OrleansEci.Emulators.Kube.Api;
@@ -17,13 +18,13 @@ namespace OrleansEci.Emulators.Kube.Api;
 /// </summary>
 public static class RequestBody
 {
-    /// <summary>What object bodies may be. Protobuf (which kubectl's typed generators such as <c>kubectl create namespace</c> send) is not decoded.</summary>
-    public static readonly string[] ObjectMediaTypes = ["application/json", "application/yaml"];
+    /// <summary>What object bodies may be. Protobuf is what kubectl's typed generators (<c>kubectl create namespace</c>) send.</summary>
+    public static readonly string[] ObjectMediaTypes = ["application/json", "application/yaml", ProtobufBody.MediaType];
 
     public static readonly string[] PatchMediaTypes =
         ["application/json-patch+json", "application/merge-patch+json", "application/apply-patch+yaml", "application/strategic-merge-patch+json"];
 
-    /// <summary>Reads an object body (POST, PUT). JSON by default; <c>application/yaml</c> is converted.</summary>
+    /// <summary>Reads an object body (POST, PUT). JSON by default; <c>application/yaml</c> and protobuf are converted.</summary>
     public static async Task<JsonObject> ReadObjectAsync(HttpContext http, long limit)
     {
         var mediaType = MediaTypeOf(http);
@@ -32,8 +33,7 @@ public static class RequestBody
         {
             "" or "application/json" or "*/*" => ParseJson(bytes),
             "application/yaml" or "application/x-yaml" or "text/yaml" => ParseYaml(bytes),
-            "application/vnd.kubernetes.protobuf" => throw new ApiException(415, "UnsupportedMediaType",
-                "protobuf request bodies (application/vnd.kubernetes.protobuf) are not implemented by the local Kubernetes API server; send JSON or YAML (kubectl create -f and kubectl apply -f do)"),
+            ProtobufBody.MediaType => ProtobufBody.Decode(bytes),
             _ => throw ApiErrors.UnsupportedMediaType(mediaType, ObjectMediaTypes),
         };
         return node as JsonObject ?? throw ApiErrors.BadRequest("Object 'Kind' is missing in '" + Encoding.UTF8.GetString(bytes) + "'");
@@ -79,7 +79,8 @@ public static class RequestBody
         return buffer.ToArray();
     }
 
-    private static string MediaTypeOf(HttpContext http) =>
+    /// <summary>The request's media type in lower case without parameters, or "" when there is none.</summary>
+    public static string MediaTypeOf(HttpContext http) =>
         MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var value) ? value.MediaType.Value?.ToLowerInvariant() ?? "" : "";
 
     private static JsonNode? ParseJson(byte[] bytes)
