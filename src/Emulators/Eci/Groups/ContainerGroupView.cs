@@ -42,7 +42,7 @@ internal static class ContainerGroupView
             ["Discount"] = 10,
             ["Tags"] = s.Tags.Select(t => new { t.Key, t.Value }).ToArray(),
             ["HostAliases"] = s.HostAliases.GroupBy(h => h.Key).Select(h => new { Ip = h.Key, Hostnames = h.Select(x => x.Value).ToArray() }).ToArray(),
-            ["DnsConfig"] = new { NameServers = s.DnsNameServers, Searches = s.DnsSearches, Options = Array.Empty<object>() },
+            ["DnsConfig"] = new { NameServers = s.DnsNameServers, Searches = s.DnsSearches, Options = s.DnsOptions.Select(o => new { Name = o.Key, o.Value }).ToArray() },
             ["Events"] = withEvents ? Events(g) : [],
             ["Containers"] = g.Containers.Select(Container).ToArray(),
             ["InitContainers"] = g.InitContainers.Select(Container).ToArray(),

@@ -29,6 +29,7 @@ internal sealed record GroupSpec
     public IReadOnlyList<string> ComputeCategory { get; init; } = [];
     public IReadOnlyList<string> DnsNameServers { get; init; } = [];
     public IReadOnlyList<string> DnsSearches { get; init; } = [];
+    public IReadOnlyList<KeyValuePair<string, string?>> DnsOptions { get; init; } = [];
     public IReadOnlyList<KeyValuePair<string, string>> HostAliases { get; init; } = [];
 
     public bool IsSpot => SpotStrategy != "NoSpot";

@@ -54,6 +54,7 @@ internal static partial class GroupSpecParser
             ComputeCategory = p.List("ComputeCategory"),
             DnsNameServers = p.List("DnsConfig.NameServer"),
             DnsSearches = p.List("DnsConfig.Search"),
+            DnsOptions = [.. p.Items("DnsConfig.Option").Select(o => KeyValuePair.Create(p.Required(o + ".Name"), p.Optional(o + ".Value")))],
             HostAliases = [.. p.Items("HostAliase").SelectMany(h => p.List(h + ".Hostname").Select(n => KeyValuePair.Create(p.Required(h + ".Ip"), n)))],
         }.Validated(p);
     }
