@@ -63,12 +63,12 @@ public sealed partial class SpdySession
         {
             await writerDone.Task.WaitAsync(linked.Token).ConfigureAwait(false);
 
-            // Linger: keep reading until the peer closes. Closing a socket with unread bytes (say the peer's last
-            // WINDOW_UPDATE) makes TCP send RST, and a RST makes the peer drop what it has not read yet - our last
-            // frames. A peer that already sent GOAWAY has nothing more to say, so then there is no need to wait.
+            // Linger: keep reading until the peer closes or says GOAWAY. Closing a socket with unread bytes (say the
+            // peer's last WINDOW_UPDATE) makes TCP send RST, and a RST makes the peer drop what it has not read yet -
+            // our last frames. A peer that sent GOAWAY has nothing more to say (and may be lingering for ours).
             if (!peerWentAway)
             {
-                await readerDone.Task.WaitAsync(linked.Token).ConfigureAwait(false);
+                await Task.WhenAny(readerDone.Task, peerGoAway.Task).WaitAsync(linked.Token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)

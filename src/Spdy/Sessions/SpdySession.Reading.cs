@@ -214,6 +214,7 @@ public sealed partial class SpdySession
             stream.OnReset(SpdyStreamStatus.RefusedStream);
         }
 
+        peerGoAway.TrySetResult();
         CloseIfPeerWentAwayAndIdle();
     }
 

@@ -29,6 +29,7 @@ public sealed partial class SpdySession : IAsyncDisposable
     private readonly CancellationTokenSource lifetime = new();
     private readonly TaskCompletionSource completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource readerDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource peerGoAway = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ITimer? pingTimer;
     private int nextStreamId;
     private int lastRemoteStreamId;

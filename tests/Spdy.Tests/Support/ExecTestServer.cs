@@ -16,6 +16,7 @@ internal static class ExecTestServer
 {
     public static Task<TestWebServer> StartAsync() => TestWebServer.StartAsync(app =>
     {
+        KubectlApiEndpoints.Map(app);
         app.MapMethods("/exec/{ns}/{pod}/{container}", ["GET", "POST"], async (HttpContext context, string container) =>
         {
             var request = RemoteCommandRequest.FromKubeletQuery(context.Request.Query, container);
@@ -35,6 +36,9 @@ internal static class ExecTestServer
             {
                 return;
             }
+
+            context.RequestServices.GetRequiredService<RecordingLoggerProvider>().Entries.Enqueue(
+                $"exec accepted over {(context.WebSockets.IsWebSocketRequest ? "websocket" : "spdy")} {inbound.Protocol}");
 
             // A pod named "gone" has no kubelet route, so dialing it fails the way a missing kubelet would.
             var self = $"{context.Request.Scheme}://{context.Request.Host}";

@@ -48,6 +48,7 @@ internal sealed class TestWebServer : IAsyncDisposable
                 });
             }
         }));
+        builder.Services.AddSingleton(log);
         var app = builder.Build();
         app.UseWebSockets();
         map(app);
