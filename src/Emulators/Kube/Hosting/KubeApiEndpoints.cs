@@ -19,6 +19,8 @@ public static class KubeApiEndpoints
             app.UseMiddleware<BearerTokenMiddleware>();
         }
 
+        // exec/attach/portforward accept WebSocket upgrades (kubectl ≥ 1.30); this provides HttpContext.WebSockets.
+        app.UseWebSockets();
         app.MapKubeDiscovery();
         var dispatcher = app.Services.GetRequiredService<ApiDispatcher>();
         app.Map("/api/{**path}", dispatcher.HandleAsync);

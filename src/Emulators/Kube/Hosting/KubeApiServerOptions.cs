@@ -28,6 +28,9 @@ public sealed class KubeApiServerOptions
 
     public ServiceNetworkOptions Services { get; set; } = new();
 
+    /// <summary>How kubelets are reached for logs, exec, attach, port-forward, node proxy and metrics.</summary>
+    public Streaming.KubeletClientOptions Kubelets { get; set; } = new();
+
     public void Validate()
     {
         if (Port is < 0 or > 65535)
@@ -48,5 +51,6 @@ public sealed class KubeApiServerOptions
         Store.Validate();
         Api.Validate();
         Services.Validate();
+        Kubelets.Validate();
     }
 }

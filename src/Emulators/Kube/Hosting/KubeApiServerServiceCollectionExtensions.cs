@@ -9,6 +9,7 @@ using OrleansEci.Emulators.Kube.Objects;
 using OrleansEci.Emulators.Kube.Resources;
 using OrleansEci.Emulators.Kube.Services;
 using OrleansEci.Emulators.Kube.Storage;
+using OrleansEci.Emulators.Kube.Streaming;
 using OrleansEci.Emulators.Kube.Tables;
 
 namespace OrleansEci.Emulators.Kube.Hosting;
@@ -47,6 +48,7 @@ public static class KubeApiServerServiceCollectionExtensions
         // Features: one line each, `services.AddKubeXxx();`, defined in the feature's own folder. Both the standalone
         // server and in-process hosts get them from here (tests may add more through KubeApiServer.StartAsync).
         services.AddKubeTables();
+        services.AddKubeStreaming(options.Kubelets);
         return services;
     }
 }
