@@ -221,6 +221,10 @@ public sealed partial class SpdyStream : IAsyncDisposable
         resetStatus = status;
         localClosed = true;
         reply.TrySetException(new SpdyStreamResetException(Id, status, "the stream was reset locally"));
+
+        // A read loop paused on this stream's full buffer must not wait for a reader that is gone.
+        spaceSignal?.TrySetResult();
+        spaceSignal = null;
         WakeReaders();
         return true;
     }

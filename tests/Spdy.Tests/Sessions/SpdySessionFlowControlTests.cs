@@ -125,4 +125,40 @@ public sealed class SpdySessionFlowControlTests
         Assert.Equal([1000, 1000, 500], firstWindow.Select(f => f.Data.Length));
         Assert.Equal([1000, 1000, 1000, 500], rest.Select(f => f.Data.Length));
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task ResetAsync_StreamWhoseFullBufferPausedTheReadLoop_LetsOtherStreamsFlowAgain()
+    {
+        // A peer that ignores windows fills stream 1 until the read loop pauses; resetting it must resume the loop.
+        var ct = TestContext.Current.CancellationToken;
+        await using var pair = await SessionPair.StartAsync(
+            clientOptions: new SpdySessionOptions { InitialStreamWindowSize = 65536 },
+            serverOptions: new SpdySessionOptions { EnforceSendWindow = false });
+        var flooded = await pair.Client.OpenStreamAsync(new SpdyHeaders(), cancellationToken: ct);
+        var other = await pair.Client.OpenStreamAsync(new SpdyHeaders(), cancellationToken: ct);
+        var floodedServer = (await pair.Server.AcceptStreamAsync(ct))!;
+        var otherServer = (await pair.Server.AcceptStreamAsync(ct))!;
+        var flood = floodedServer.WriteAsync(new byte[1024 * 1024], ct).AsTask();
+
+        while (flooded.BufferedByteCount <= 65536)
+        {
+            // Until the buffer passed its limit, which is when the read loop pauses (a condition, not a delay).
+            await Task.Yield();
+            ct.ThrowIfCancellationRequested();
+        }
+
+        await flooded.ResetAsync();
+        await otherServer.WriteAsync("still flowing"u8.ToArray(), fin: true, ct);
+
+        Assert.Equal("still flowing", System.Text.Encoding.ASCII.GetString(await other.ReadToEndAsync(ct)));
+        Assert.Equal(SpdyStreamStatus.Cancel, flooded.ResetStatus);
+        try
+        {
+            await flood;
+        }
+        catch (SpdyStreamResetException)
+        {
+            // The RST may reach the writer before its last frame; either way is fine here.
+        }
+    }
 }
