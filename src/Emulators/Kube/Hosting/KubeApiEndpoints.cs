@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OrleansEci.Emulators.Kube.Api;
 using OrleansEci.Emulators.Kube.Auth;
 using OrleansEci.Emulators.Kube.Discovery;
+using OrleansEci.Emulators.Kube.OpenApi;
 
 namespace OrleansEci.Emulators.Kube.Hosting;
 
@@ -22,6 +23,7 @@ public static class KubeApiEndpoints
         // exec/attach/portforward accept WebSocket upgrades (kubectl ≥ 1.30); this provides HttpContext.WebSockets.
         app.UseWebSockets();
         app.MapKubeDiscovery();
+        app.MapKubeOpenApi();
         var dispatcher = app.Services.GetRequiredService<ApiDispatcher>();
         app.Map("/api/{**path}", dispatcher.HandleAsync);
         app.Map("/apis/{**path}", dispatcher.HandleAsync);

@@ -6,6 +6,7 @@ using OrleansEci.Emulators.Kube.Api;
 using OrleansEci.Emulators.Kube.Auth;
 using OrleansEci.Emulators.Kube.Discovery;
 using OrleansEci.Emulators.Kube.Objects;
+using OrleansEci.Emulators.Kube.OpenApi;
 using OrleansEci.Emulators.Kube.Resources;
 using OrleansEci.Emulators.Kube.Services;
 using OrleansEci.Emulators.Kube.Storage;
@@ -48,6 +49,7 @@ public static class KubeApiServerServiceCollectionExtensions
         // Features: one line each, `services.AddKubeXxx();`, defined in the feature's own folder. Both the standalone
         // server and in-process hosts get them from here (tests may add more through KubeApiServer.StartAsync).
         services.AddKubeTables();
+        services.AddKubeOpenApi();
         services.AddKubeStreaming(options.Kubelets);
         return services;
     }

@@ -1,0 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace OrleansEci.Emulators.Kube.OpenApi;
+
+/// <summary>Adds the OpenAPI documents; map them with <see cref="OpenApiEndpoints.MapKubeOpenApi"/>.</summary>
+public static class OpenApiServiceCollectionExtensions
+{
+    public static IServiceCollection AddKubeOpenApi(this IServiceCollection services) => services.AddSingleton<OpenApiDocuments>();
+}
