@@ -1,4 +1,5 @@
 using OrleansEci.Emulators.Kube.Api;
+using OrleansEci.Emulators.Kube.Controllers;
 using OrleansEci.Emulators.Kube.Services;
 using OrleansEci.Emulators.Kube.Storage;
 
@@ -28,6 +29,9 @@ public sealed class KubeApiServerOptions
 
     public ServiceNetworkOptions Services { get; set; } = new();
 
+    /// <summary>The scheduler and controllers running beside the API (all on by default).</summary>
+    public ControllerOptions Controllers { get; set; } = new();
+
     /// <summary>How kubelets are reached for logs, exec, attach, port-forward, node proxy and metrics.</summary>
     public Streaming.KubeletClientOptions Kubelets { get; set; } = new();
 
@@ -51,6 +55,7 @@ public sealed class KubeApiServerOptions
         Store.Validate();
         Api.Validate();
         Services.Validate();
+        Controllers.Validate();
         Kubelets.Validate();
     }
 }

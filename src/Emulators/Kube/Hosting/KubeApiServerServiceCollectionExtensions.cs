@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 
 using OrleansEci.Emulators.Kube.Api;
 using OrleansEci.Emulators.Kube.Auth;
+using OrleansEci.Emulators.Kube.Controllers;
 using OrleansEci.Emulators.Kube.Discovery;
 using OrleansEci.Emulators.Kube.Objects;
 using OrleansEci.Emulators.Kube.OpenApi;
@@ -48,6 +49,7 @@ public static class KubeApiServerServiceCollectionExtensions
 
         // Features: one line each, `services.AddKubeXxx();`, defined in the feature's own folder. Both the standalone
         // server and in-process hosts get them from here (tests may add more through KubeApiServer.StartAsync).
+        services.AddKubeControllers(options.Controllers);
         services.AddKubeTables();
         services.AddKubeOpenApi();
         services.AddKubeStreaming(options.Kubelets);

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+using OrleansEci.Emulators.Kube.Scheduling;
+
+namespace OrleansEci.Emulators.Kube.Controllers;
+
+/// <summary>Adds the scheduler and the controllers that <see cref="ControllerOptions"/> turns on, each a hosted background loop.</summary>
+public static class ControllerServiceCollectionExtensions
+{
+    public static IServiceCollection AddKubeControllers(this IServiceCollection services, ControllerOptions options)
+    {
+        options.Validate();
+        services.AddSingleton(options);
+        services.TryAddSingleton<EventRecorder>();
+        if (options.Scheduler.Enabled)
+        {
+            services.AddHostedService<Scheduler>();
+        }
+
+        return services;
+    }
+}
