@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
+using OrleansEci.Emulators.Kube.Admission;
 using OrleansEci.Emulators.Kube.Api;
 using OrleansEci.Emulators.Kube.Auth;
 using OrleansEci.Emulators.Kube.Controllers;
@@ -53,6 +54,7 @@ public static class KubeApiServerServiceCollectionExtensions
         services.AddKubeTables();
         services.AddKubeOpenApi();
         services.AddKubeStreaming(options.Kubelets);
+        services.AddKubeAdmissionWebhooks();
         return services;
     }
 }

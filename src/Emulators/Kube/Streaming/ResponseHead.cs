@@ -65,9 +65,10 @@ internal sealed class ResponseHead
     {
         using var raw = new MemoryStream();
         raw.Write(Rest.Span);
+        var chunked = this["Transfer-Encoding"]?.Contains("chunked", StringComparison.OrdinalIgnoreCase) == true;
         var length = long.TryParse(this["Content-Length"], NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? l : (long?)null;
         var buffer = new byte[8192];
-        while (raw.Length < limit && (length is null || raw.Length < length))
+        while (raw.Length < limit && (length is null || raw.Length < length) && !(chunked && LastChunkSeen(raw)))
         {
             var count = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
             if (count == 0)
@@ -84,7 +85,13 @@ internal sealed class ResponseHead
             bytes = bytes[..(int)n];
         }
 
-        return this["Transfer-Encoding"]?.Contains("chunked", StringComparison.OrdinalIgnoreCase) == true ? Dechunk(bytes) : bytes;
+        return chunked ? Dechunk(bytes) : bytes;
+    }
+
+    private static bool LastChunkSeen(MemoryStream raw)
+    {
+        var bytes = raw.GetBuffer().AsSpan(0, (int)raw.Length);
+        return bytes.StartsWith("0\r\n\r\n"u8) || bytes.EndsWith("\r\n0\r\n\r\n"u8);
     }
 
     private static byte[] Dechunk(byte[] bytes)
