@@ -106,6 +106,11 @@ public sealed class ControllerTestServer : IAsyncDisposable
         (await WaitAsync(ct => Client.BatchV1.ListNamespacedJobAsync(ns, cancellationToken: ct),
             (rv, ct) => Client.BatchV1.WatchListNamespacedJobAsync(ns, resourceVersion: rv, cancellationToken: ct), items => items.Any(j => j.Metadata.Name == name && until(j)), $"job {ns}/{name}: {expectation}")).Single(j => j.Metadata.Name == name);
 
+    public async Task<V1Lease> LeaseAsync(string ns, string name, Func<V1Lease, bool> until, string expectation) =>
+        (await WaitAsync(ct => Client.CoordinationV1.ListNamespacedLeaseAsync(ns, cancellationToken: ct),
+            (rv, ct) => Client.CoordinationV1.WatchListNamespacedLeaseAsync(ns, resourceVersion: rv, cancellationToken: ct),
+            items => items.Any(l => l.Metadata.Name == name && until(l)), $"lease {ns}/{name}: {expectation}")).Single(l => l.Metadata.Name == name);
+
     public ValueTask DisposeAsync() => Kube.DisposeAsync();
 
     /// <summary>

@@ -18,6 +18,11 @@ public static class ControllerServiceCollectionExtensions
             services.AddHostedService<Scheduler>();
         }
 
+        if (options.FakeKubelet.Enabled)
+        {
+            services.AddHostedService<FakeKubelet.FakeKubelet>();
+        }
+
         return services;
     }
 }
