@@ -35,6 +35,9 @@ public sealed class KubeApiServerOptions
     /// <summary>How kubelets are reached for logs, exec, attach, port-forward, node proxy and metrics.</summary>
     public Streaming.KubeletClientOptions Kubelets { get; set; } = new();
 
+    /// <summary>The built-in metrics-server behind metrics.k8s.io (<c>kubectl top</c>).</summary>
+    public Metrics.MetricsOptions Metrics { get; set; } = new();
+
     public void Validate()
     {
         if (Port is < 0 or > 65535)
@@ -57,5 +60,6 @@ public sealed class KubeApiServerOptions
         Services.Validate();
         Controllers.Validate();
         Kubelets.Validate();
+        Metrics.Validate();
     }
 }

@@ -7,6 +7,7 @@ using OrleansEci.Emulators.Kube.Api;
 using OrleansEci.Emulators.Kube.Auth;
 using OrleansEci.Emulators.Kube.Controllers;
 using OrleansEci.Emulators.Kube.Discovery;
+using OrleansEci.Emulators.Kube.Metrics;
 using OrleansEci.Emulators.Kube.Objects;
 using OrleansEci.Emulators.Kube.OpenApi;
 using OrleansEci.Emulators.Kube.Resources;
@@ -55,6 +56,7 @@ public static class KubeApiServerServiceCollectionExtensions
         services.AddKubeOpenApi();
         services.AddKubeStreaming(options.Kubelets);
         services.AddKubeAdmissionWebhooks();
+        services.AddKubeMetrics(options.Metrics);
         return services;
     }
 }
