@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -56,24 +57,51 @@ public static class RequestBody
         return (kind, ParseJson(bytes));
     }
 
+    /// <summary>
+    /// Reads the whole body. With a Content-Length (every kubectl and client-go request) the body is read into an array of
+    /// exactly that size; a chunked body is read through a pooled buffer. (A fresh 80 KiB chunk per request was ~1 GB/s of
+    /// garbage at 12,000 status PATCHes/s and a quarter of the wall time in GC pauses; see bench/README.md.)
+    /// </summary>
     public static async Task<byte[]> ReadBytesAsync(HttpContext http, long limit)
     {
-        if (http.Request.ContentLength > limit)
+        if (http.Request.ContentLength is { } length)
         {
-            throw ApiErrors.RequestEntityTooLarge(limit);
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > limit)
+            if (length > limit)
             {
                 throw ApiErrors.RequestEntityTooLarge(limit);
             }
 
-            buffer.Write(chunk, 0, read);
+            var body = new byte[length];
+            try
+            {
+                await http.Request.Body.ReadExactlyAsync(body, http.RequestAborted).ConfigureAwait(false);
+            }
+            catch (EndOfStreamException)
+            {
+                throw ApiErrors.BadRequest($"the request body ended before its Content-Length of {length} bytes");
+            }
+
+            return body;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    throw ApiErrors.RequestEntityTooLarge(limit);
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         return buffer.ToArray();
