@@ -51,6 +51,14 @@ public sealed class SpdyHeaders : IReadOnlyList<KeyValuePair<string, string>>
         }
     }
 
+    /// <summary>A copy, so a frame waiting to be written is not changed by later edits of the original.</summary>
+    public SpdyHeaders Clone()
+    {
+        var copy = new SpdyHeaders();
+        copy.entries.AddRange(entries);
+        return copy;
+    }
+
     /// <summary>Whether <paramref name="name"/> is present (case-insensitive).</summary>
     public bool Contains(string name) => IndexOf(name) >= 0;
 

@@ -9,6 +9,7 @@ public sealed partial class SpdySession
 {
     private readonly ConcurrentDictionary<uint, TaskCompletionSource> pendingPings = new();
     private uint nextPingId;
+    private uint keepAliveId;
 
     /// <summary>Sends a PING and returns the round-trip time when the echo arrives.</summary>
     /// <exception cref="IOException">The session ended first.</exception>
@@ -53,20 +54,35 @@ public sealed partial class SpdySession
         {
             echoed.TrySetResult();
         }
+        else
+        {
+            lock (gate)
+            {
+                if (ping.Id == keepAliveId)
+                {
+                    keepAliveId = 0;
+                }
+            }
+        }
     }
 
+    /// <summary>Sends a keep-alive PING unless the previous one is still unanswered, so a silent peer cannot make
+    /// pings pile up. Its echo is matched in <see cref="OnPing"/>.</summary>
     private void SendKeepAlivePing()
     {
-        if (terminated)
+        uint id;
+        lock (gate)
         {
-            return;
+            if (terminated || keepAliveId != 0)
+            {
+                return;
+            }
+
+            id = keepAliveId = nextPingId;
+            nextPingId += 2;
         }
 
-        _ = PingAsync(lifetime.Token).ContinueWith(
-            t => SpdySessionLog.KeepAlivePingFailed(logger, t.Exception?.GetBaseException().Message ?? "cancelled"),
-            CancellationToken.None,
-            TaskContinuationOptions.NotOnRanToCompletion,
-            TaskScheduler.Default);
+        EnqueueControl(new PingFrame(id));
     }
 
     private void FailPendingPings(Exception error)

@@ -95,6 +95,7 @@ public sealed partial class SpdySession : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(headers);
         SpdyHeaderRules.EnsureSendable(headers, isReply: false);
         cancellationToken.ThrowIfCancellationRequested();
+        headers = headers.Clone(); // the SYN_STREAM is compressed later, on the writer loop
         SpdyStream stream;
         lock (gate)
         {

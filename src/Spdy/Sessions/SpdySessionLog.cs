@@ -28,9 +28,6 @@ internal static partial class SpdySessionLog
     [LoggerMessage(7, LogLevel.Warning, "Queued SPDY frames did not reach the peer within {Timeout}; dropping the connection.")]
     public static partial void CloseTimedOut(ILogger logger, TimeSpan timeout);
 
-    [LoggerMessage(8, LogLevel.Debug, "SPDY keep-alive ping failed: {Reason}.")]
-    public static partial void KeepAlivePingFailed(ILogger logger, string reason);
-
     [LoggerMessage(9, LogLevel.Debug, "SPDY stream {StreamId} overran its {Limit}-byte buffer (the peer ignores flow control); pausing reads until it drains.")]
     public static partial void StreamBackpressure(ILogger logger, int streamId, int limit);
 }

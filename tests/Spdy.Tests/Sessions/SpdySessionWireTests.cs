@@ -23,17 +23,21 @@ public sealed class SpdySessionWireTests
         Assert.Equal(new PingFrame(7), await peer.ExpectAsync<PingFrame>());
     }
 
-    [Fact]
-    public async Task StartClient_PingInterval_SendsKeepAlivePingWhenTimeAdvances()
+    [Fact(Timeout = 60_000)]
+    public async Task StartClient_PingInterval_SendsKeepAlivePingWhenTimeAdvancesAndNoneIsUnanswered()
     {
+        var ct = TestContext.Current.CancellationToken;
         var time = new FakeTimeProvider();
-        var (client, server) = await Loopback.ConnectAsync(Ct);
+        var (client, server) = await Loopback.ConnectAsync(ct);
         await using var session = SpdySession.StartClient(client, new SpdySessionOptions { PingInterval = TimeSpan.FromSeconds(5) }, timeProvider: time);
         await using var peer = new RawPeer(server);
 
         time.Advance(TimeSpan.FromSeconds(5));
         var first = await peer.ExpectAsync<PingFrame>();
+        time.Advance(TimeSpan.FromSeconds(5)); // the first is unanswered: no second ping yet
         await peer.SendAsync(first);
+        await peer.SendAsync(new PingFrame(2));
+        Assert.Equal(new PingFrame(2), await peer.ExpectAsync<PingFrame>()); // frames are handled in order: the echo of 1 is in
         time.Advance(TimeSpan.FromSeconds(5));
         var second = await peer.ExpectAsync<PingFrame>();
 
