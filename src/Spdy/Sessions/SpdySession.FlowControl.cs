@@ -8,7 +8,6 @@ public sealed partial class SpdySession
 {
     private int peerInitialWindow = SpdySessionOptions.DefaultWindowSize;
     private long sessionSendWindow = SpdySessionOptions.DefaultWindowSize;
-    private long sessionReceived;
     private long sessionConsumedUnacknowledged;
     private TaskCompletionSource windowSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

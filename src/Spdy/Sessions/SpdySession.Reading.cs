@@ -65,6 +65,11 @@ public sealed partial class SpdySession
             // A connection we closed ourselves ends the read with one of these; Terminate ignores repeats.
             Terminate(closeTask is null ? new IOException("Reading from the SPDY connection failed: " + ex.Message, ex) : null);
         }
+        catch (Exception ex)
+        {
+            // Anything else is a bug here; end the session loudly rather than leave it without a reader.
+            Terminate(ex);
+        }
     }
 
     private ValueTask DispatchAsync(SpdyFrame frame)
@@ -154,7 +159,6 @@ public sealed partial class SpdySession
         SpdyStream? stream;
         lock (gate)
         {
-            sessionReceived += data.Data.Length;
             streams.TryGetValue(data.StreamId, out stream);
         }
 
