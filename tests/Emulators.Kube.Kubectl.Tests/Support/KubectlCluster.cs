@@ -75,8 +75,11 @@ public class KubectlCluster : IAsyncLifetime
 
     public Task<KubectlResult> RunAsync(params string[] args) => RunAsync(args, stdin: null, DefaultTimeout);
 
-    /// <summary>Runs kubectl with the cluster's kubeconfig; fails the test if it does not exit within <paramref name="timeout"/>.</summary>
-    public async Task<KubectlResult> RunAsync(IReadOnlyList<string> args, string? stdin, TimeSpan timeout)
+    /// <summary>
+    /// Runs kubectl with the cluster's kubeconfig (and <paramref name="environment"/>); fails the test if it does not exit
+    /// within <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<KubectlResult> RunAsync(IReadOnlyList<string> args, string? stdin, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
         RequireKubectl();
         var start = new ProcessStartInfo(KubectlBinary.Path!)
@@ -95,6 +98,11 @@ public class KubectlCluster : IAsyncLifetime
         start.Environment["KUBECONFIG"] = KubeconfigPath;
         start.Environment["KUBECACHEDIR"] = Path.Combine(_directory, "cache");
         start.Environment["HOME"] = _directory;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         var commandLine = "kubectl " + string.Join(' ', args);
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {KubectlBinary.Path}.");
         var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
