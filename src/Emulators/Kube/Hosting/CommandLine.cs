@@ -5,7 +5,7 @@ namespace OrleansEci.Emulators.Kube.Hosting;
 
 /// <summary>
 /// The standalone server's arguments: <c>--port N</c> (0 picks one; default from KUBE_EMULATOR_PORT or 0),
-/// <c>--kubeconfig PATH</c>, <c>--http</c> (plain HTTP, no token). HTTPS requires a generated bearer token.
+/// <c>--kubeconfig PATH</c>, <c>--http</c> (plain HTTP, no token), <c>--snapshot PATH</c> (keep objects across restarts). HTTPS requires a generated bearer token.
 /// </summary>
 public static class CommandLine
 {
@@ -20,6 +20,7 @@ public static class CommandLine
                 : throw new InvalidOperationException($"--port \"{port}\" is not a number. Pass --port 0 to pick a free port.");
         }
 
+        options.Snapshot.Path = Value(args, "--snapshot");
         options.Https = !args.Contains("--http");
         options.Token = options.Https ? Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant() : null;
         options.Validate();

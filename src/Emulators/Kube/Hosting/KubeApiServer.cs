@@ -66,6 +66,11 @@ public sealed class KubeApiServer : IAsyncDisposable
 
         var app = builder.Build();
         app.MapKubeApi();
+        foreach (var initializer in app.Services.GetServices<IStoreInitializer>())
+        {
+            await initializer.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await ClusterBootstrap.RunAsync(app.Services.GetRequiredService<ResourceService>(), app.Services.GetRequiredService<ClusterIpAllocator>(),
             cancellationToken).ConfigureAwait(false);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -38,6 +38,9 @@ public sealed class KubeApiServerOptions
     /// <summary>The built-in metrics-server behind metrics.k8s.io (<c>kubectl top</c>).</summary>
     public Metrics.MetricsOptions Metrics { get; set; } = new();
 
+    /// <summary>The optional snapshot file that keeps the store's objects across restarts.</summary>
+    public Snapshots.SnapshotOptions Snapshot { get; set; } = new();
+
     public void Validate()
     {
         if (Port is < 0 or > 65535)
@@ -61,5 +64,6 @@ public sealed class KubeApiServerOptions
         Controllers.Validate();
         Kubelets.Validate();
         Metrics.Validate();
+        Snapshot.Validate();
     }
 }

@@ -12,6 +12,7 @@ using OrleansEci.Emulators.Kube.Objects;
 using OrleansEci.Emulators.Kube.OpenApi;
 using OrleansEci.Emulators.Kube.Resources;
 using OrleansEci.Emulators.Kube.Services;
+using OrleansEci.Emulators.Kube.Snapshots;
 using OrleansEci.Emulators.Kube.Storage;
 using OrleansEci.Emulators.Kube.Streaming;
 using OrleansEci.Emulators.Kube.Tables;
@@ -57,6 +58,8 @@ public static class KubeApiServerServiceCollectionExtensions
         services.AddKubeStreaming(options.Kubelets);
         services.AddKubeAdmissionWebhooks();
         services.AddKubeMetrics(options.Metrics);
+        services.AddKubeAuth(authenticationEnabled: options.Token is not null);
+        services.AddKubeSnapshots(options.Snapshot);
         return services;
     }
 }

@@ -16,6 +16,7 @@ public sealed class ObjectStore
     private readonly ConcurrentDictionary<ResourceType, ResourceCollection> _collections = new();
     private readonly ObjectStoreOptions _options;
     private long _resourceVersion = 1;
+    private long _compactedThrough;
 
     public ObjectStore(ObjectStoreOptions options)
     {
@@ -84,6 +85,25 @@ public sealed class ObjectStore
         return stored;
     }
 
+    /// <summary>
+    /// Ends a restore from a snapshot taken at <paramref name="resourceVersion"/>: new writes get higher versions, and
+    /// watches from older versions get 410 Gone (the events between them and the snapshot are not kept), so informers relist.
+    /// </summary>
+    public void CompleteRestore(long resourceVersion)
+    {
+        long current;
+        do
+        {
+            current = Interlocked.Read(ref _resourceVersion);
+        }
+        while (current < resourceVersion && Interlocked.CompareExchange(ref _resourceVersion, resourceVersion, current) != current);
+        Interlocked.Exchange(ref _compactedThrough, resourceVersion);
+        foreach (var collection in _collections.Values)
+        {
+            collection.CompactThrough(resourceVersion);
+        }
+    }
+
     /// <summary>Every stored object of every type that has been used (for a snapshot file).</summary>
     public IEnumerable<(ResourceType Type, StoredObject Object)> Export() =>
         _collections.Values.SelectMany(c => c.Snapshot.Items.Values.Select(o => (c.Type, o)));
@@ -91,7 +111,12 @@ public sealed class ObjectStore
     internal long NextResourceVersion() => Interlocked.Increment(ref _resourceVersion);
 
     private ResourceCollection Collection(ResourceType type) =>
-        _collections.GetOrAdd(type, t => new ResourceCollection(this, t, _options.WatchWindow, _options.WatcherBuffer));
+        _collections.GetOrAdd(type, t =>
+        {
+            var collection = new ResourceCollection(this, t, _options.WatchWindow, _options.WatcherBuffer);
+            collection.CompactThrough(Interlocked.Read(ref _compactedThrough));
+            return collection;
+        });
 
     private static (string? Namespace, string Name) Identity(ResourceType type, JsonObject obj)
     {

@@ -100,6 +100,15 @@ internal sealed class ResourceCollection
         }
     }
 
+    /// <summary>Watches from versions below <paramref name="resourceVersion"/> get 410 Gone from now on.</summary>
+    public void CompactThrough(long resourceVersion)
+    {
+        lock (_gate)
+        {
+            _window.CompactThrough(resourceVersion);
+        }
+    }
+
     /// <summary>Puts an object back as it was saved (snapshot restore): no event, its own resourceVersion.</summary>
     public void Restore(StoredObject stored)
     {

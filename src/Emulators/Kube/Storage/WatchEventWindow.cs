@@ -18,6 +18,9 @@ internal sealed class WatchEventWindow
     /// <summary>The version of the newest evicted event: watches must start at or after it.</summary>
     public long EvictedThrough { get; private set; }
 
+    /// <summary>Treats every version up to <paramref name="resourceVersion"/> as compacted (after a snapshot restore, whose history is gone).</summary>
+    public void CompactThrough(long resourceVersion) => EvictedThrough = Math.Max(EvictedThrough, resourceVersion);
+
     public void Append(WatchEvent e)
     {
         if (_count == _ring.Length)
