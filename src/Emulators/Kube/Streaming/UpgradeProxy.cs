@@ -60,12 +60,6 @@ internal static class UpgradeProxy
 
     private static async Task<Stream> AcceptClientAsync(HttpContext http, ResponseHead head, string? tunnelProtocol)
     {
-        if (tunnelProtocol is not null)
-        {
-            var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { SubProtocol = tunnelProtocol }).ConfigureAwait(false);
-            return new WebSocketByteStream(socket);
-        }
-
         var upgrade = http.Features.Get<IHttpUpgradeFeature>();
         if (upgrade is not { IsUpgradableRequest: true })
         {
@@ -73,6 +67,18 @@ internal static class UpgradeProxy
         }
 
         http.Response.Headers.Connection = "Upgrade";
+        if (tunnelProtocol is not null)
+        {
+            // The handshake is answered by hand: ASP.NET Core refuses '/' in a subprotocol name (RFC 6455 token rules),
+            // which "SPDY/3.1+portforward.k8s.io" has and Go's WebSocket library accepts.
+            http.Response.Headers.Upgrade = "websocket";
+            http.Response.Headers.SecWebSocketAccept = AcceptKey(http.Request.Headers.SecWebSocketKey.ToString());
+            http.Response.Headers.SecWebSocketProtocol = tunnelProtocol;
+            var raw = await upgrade.UpgradeAsync().ConfigureAwait(false);
+            return new WebSocketByteStream(System.Net.WebSockets.WebSocket.CreateFromStream(raw,
+                new System.Net.WebSockets.WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.FromSeconds(30) }));
+        }
+
         foreach (var name in ReturnedHeaders)
         {
             var values = head.Headers.Where(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Select(h => h.Value).ToArray();
@@ -84,6 +90,11 @@ internal static class UpgradeProxy
 
         return await upgrade.UpgradeAsync().ConfigureAwait(false);
     }
+
+    /// <summary>Sec-WebSocket-Accept: base64(SHA-1(key + the RFC 6455 GUID)); SHA-1 is what the protocol fixes, not a security choice.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5350", Justification = "RFC 6455 defines the accept key with SHA-1.")]
+    private static string AcceptKey(string key) =>
+        Convert.ToBase64String(System.Security.Cryptography.SHA1.HashData(Encoding.ASCII.GetBytes(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11")));
 
     private static byte[] BuildRequest(HttpRequest request, Uri target, bool tunnel)
     {
