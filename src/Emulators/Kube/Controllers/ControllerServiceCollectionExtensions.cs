@@ -18,6 +18,16 @@ public static class ControllerServiceCollectionExtensions
             services.AddHostedService<Scheduler>();
         }
 
+        if (options.Deployments.Enabled)
+        {
+            services.AddHostedService<Deployments.DeploymentController>();
+        }
+
+        if (options.ReplicaSets.Enabled)
+        {
+            services.AddHostedService<ReplicaSets.ReplicaSetController>();
+        }
+
         if (options.FakeKubelet.Enabled)
         {
             services.AddHostedService<FakeKubelet.FakeKubelet>();
