@@ -58,6 +58,43 @@ public sealed class ProtobufApiTests(SharedKubeServer shared)
     }
 
     [Fact]
+    public async Task PostThenPut_ProtobufLeaseHeartbeat_StoresMicroTimes()
+    {
+        var ns = await _kube.NewNamespaceAsync("pb");
+        var acquired = new DateTimeOffset(2026, 11, 26, 6, 0, 0, TimeSpan.Zero).AddTicks(5_000_000);
+        var create = Lease(ns, null, acquired, acquired);
+
+        var (status, body) = await SendAsync(HttpMethod.Post, $"/apis/coordination.k8s.io/v1/namespaces/{ns}/leases", create);
+        Assert.True(status == 201, $"expected 201 for a kubelet-style protobuf Lease, got {status}: {body}");
+        var renew = Lease(ns, body!["metadata"]!["resourceVersion"]!.GetValue<string>(), acquired, acquired.AddSeconds(10));
+        (status, body) = await SendAsync(HttpMethod.Put, $"/apis/coordination.k8s.io/v1/namespaces/{ns}/leases/vk-node", renew);
+
+        Assert.True(status == 200, $"expected 200 for the renewal, got {status}: {body}");
+        Assert.Equal("""{"holderIdentity":"vk-node","leaseDurationSeconds":40,"acquireTime":"2026-11-26T06:00:00.500000Z","renewTime":"2026-11-26T06:00:10.500000Z"}""",
+            body!["spec"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Post_ProtobufEventFromARecorder_IsStored()
+    {
+        var ns = await _kube.NewNamespaceAsync("pb");
+        var at = new DateTimeOffset(2026, 11, 26, 6, 50, 0, TimeSpan.Zero);
+        var raw = new ProtoWriter()
+            .Message(1, new ProtoWriter().Text(1, "web.1").Text(3, ns))
+            .Message(2, new ProtoWriter().Text(1, "Pod").Text(2, ns).Text(3, "web").Text(5, "v1"))
+            .Text(3, "Pulled").Text(4, "Container image \"nginx\" already present")
+            .Message(5, new ProtoWriter().Text(1, "kubelet").Text(2, "vk-node"))
+            .Message(6, ProtoWriter.Timestamp(at)).Message(7, ProtoWriter.Timestamp(at)).Varint(8, 1).Text(9, "Normal")
+            .Message(10, new ProtoWriter()).Text(14, "kubelet").Text(15, "vk-node");
+
+        var (status, body) = await SendAsync(HttpMethod.Post, $"/api/v1/namespaces/{ns}/events", ProtoWriter.Envelope("v1", "Event", raw));
+
+        Assert.True(status == 201, $"expected 201 for a protobuf core/v1 Event, got {status}: {body}");
+        Assert.Equal("2026-11-26T06:50:00Z", body!["lastTimestamp"]!.GetValue<string>());
+        Assert.Equal("web", body["involvedObject"]!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Delete_ProtobufDeleteOptionsWithStaleUid_Answers409()
     {
         var ns = await _kube.NewNamespaceAsync("pb");
@@ -82,6 +119,19 @@ public sealed class ProtobufApiTests(SharedKubeServer shared)
         Assert.Equal("Status", body!["kind"]!.GetValue<string>());
         Assert.Equal("BadRequest", body["reason"]!.GetValue<string>());
         Assert.Contains("protobuf", body["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    private static byte[] Lease(string ns, string? resourceVersion, DateTimeOffset acquired, DateTimeOffset renewed)
+    {
+        var meta = new ProtoWriter().Text(1, "vk-node").Text(3, ns);
+        if (resourceVersion is not null)
+        {
+            meta.Text(6, resourceVersion);
+        }
+
+        var spec = new ProtoWriter().Text(1, "vk-node").Varint(2, 40)
+            .Message(3, ProtoWriter.Timestamp(acquired)).Message(4, ProtoWriter.Timestamp(renewed));
+        return ProtoWriter.Envelope("coordination.k8s.io/v1", "Lease", new ProtoWriter().Message(1, meta).Message(2, spec));
     }
 
     private async Task<(int Status, JsonObject? Body)> SendAsync(HttpMethod method, string path, byte[] body)
