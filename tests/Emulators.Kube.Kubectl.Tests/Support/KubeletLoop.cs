@@ -6,7 +6,8 @@ namespace OrleansEci.Emulators.Kube.Kubectl.Tests.Support;
 
 /// <summary>
 /// Plays the kubelet of one node for a test: every pod bound to it in a namespace is marked Running and Ready, as a
-/// kubelet reports started containers. Stops when disposed.
+/// kubelet reports started containers, and a pod being deleted is removed with a grace-0 delete carrying its UID, as a
+/// kubelet confirms a graceful deletion. Stops when disposed.
 /// </summary>
 public sealed class KubeletLoop : IAsyncDisposable
 {
@@ -53,13 +54,23 @@ public sealed class KubeletLoop : IAsyncDisposable
 
     private static async Task MarkReadyAsync(KubectlCluster cluster, string ns, string nodeName, JsonObject pod, CancellationToken cancellationToken)
     {
-        if (pod["spec"]?["nodeName"]?.GetValue<string>() != nodeName || pod["metadata"]?["deletionTimestamp"] is not null
-            || pod["status"]?["phase"]?.GetValue<string>() == "Running")
+        if (pod["spec"]?["nodeName"]?.GetValue<string>() != nodeName)
         {
             return;
         }
 
         var name = pod["metadata"]!["name"]!.GetValue<string>();
+        if (pod["metadata"]?["deletionTimestamp"] is not null)
+        {
+            await ConfirmDeletionAsync(cluster, ns, name, pod["metadata"]!["uid"]!.GetValue<string>(), cancellationToken);
+            return;
+        }
+
+        if (pod["status"]?["phase"]?.GetValue<string>() == "Running")
+        {
+            return;
+        }
+
         var now = Time.Rfc3339(DateTimeOffset.UtcNow);
         var containers = pod["spec"]!["containers"]!.AsArray().Select(c => (JsonNode)new JsonObject
         {
@@ -91,6 +102,18 @@ public sealed class KubeletLoop : IAsyncDisposable
         catch (Errors.ApiException e) when (e.Code is 404 or 409)
         {
             // Deleted meanwhile, or changed: the watch brings the next version.
+        }
+    }
+
+    private static async Task ConfirmDeletionAsync(KubectlCluster cluster, string ns, string name, string uid, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await cluster.Resources.DeleteAsync(cluster.Type("", "pods"), ns, name, new DeleteOptions { GracePeriodSeconds = 0, PreconditionUid = uid }, cancellationToken);
+        }
+        catch (Errors.ApiException e) when (e.Code is 404 or 409)
+        {
+            // Already gone, or a new pod of the same name.
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -44,11 +46,12 @@ public sealed class ScaleRolloutTests(KubectlCluster cluster) : IClassFixture<Ku
         (await cluster.RunAsync("set", "image", "deployment/web", "nginx=nginx:1.28", "-n", ns)).Succeeded();
         (await cluster.RunAsync("scale", "deployment", "web", "--replicas=2", "-n", ns)).Succeeded();
         var second = await cluster.RunAsync(["rollout", "status", "deployment/web", "-n", ns, "--timeout=60s"], stdin: null, TimeSpan.FromSeconds(90));
-        var images = (await cluster.RunAsync("get", "pods", "-n", ns, "-l", "app=web", "-o", "jsonpath={.items[*].spec.containers[0].image}")).Succeeded();
+        var pods = JsonNode.Parse((await cluster.RunAsync("get", "pods", "-n", ns, "-l", "app=web", "-o", "json")).Succeeded())!["items"]!.AsArray();
+        var images = pods.Where(p => p!["metadata"]!["deletionTimestamp"] is null).Select(p => p!["spec"]!["containers"]![0]!["image"]!.GetValue<string>()).ToList();
 
         Assert.EndsWith("deployment \"web\" successfully rolled out\n", first.Succeeded(), StringComparison.Ordinal);
         Assert.EndsWith("deployment \"web\" successfully rolled out\n", second.Succeeded(), StringComparison.Ordinal);
-        Assert.All(images.Split(' ', StringSplitOptions.RemoveEmptyEntries), image => Assert.Equal("nginx:1.28", image));
+        Assert.Equal(["nginx:1.28", "nginx:1.28"], images);
     }
 
     private bool HasController(string kind) =>
