@@ -39,7 +39,11 @@ internal sealed class FaultInjector(Random random)
         }
     }
 
-    /// <summary>The rules that fire for this call of <paramref name="action"/>, at most one per kind.</summary>
+    /// <summary>
+    /// The rules that fire for this call of <paramref name="action"/>, at most one per kind. Rules that end the call
+    /// before the work (throttle, error) are tried first; when one fires, rules that act on the work's outcome
+    /// (timeout-after-success, schedule-failure) do not fire and keep their count, since they would have no effect.
+    /// </summary>
     public IReadOnlyList<FaultRule> Match(string action)
     {
         if (!_any)
@@ -50,9 +54,10 @@ internal sealed class FaultInjector(Random random)
         lock (_gate)
         {
             List<FaultRule> fired = [];
-            foreach (FaultRule rule in _rules.ToList())
+            foreach (FaultRule rule in _rules.OrderBy(r => EndsCall(r.Kind) ? 0 : 1).ToList())
             {
                 if ((rule.Action is not null && rule.Action != action) || fired.Exists(f => f.Kind == rule.Kind)
+                    || (ActsOnOutcome(rule.Kind) && fired.Exists(f => EndsCall(f.Kind)))
                     || (rule.Fraction < 1 && NextDouble() >= rule.Fraction))
                 {
                     continue;
@@ -73,6 +78,10 @@ internal sealed class FaultInjector(Random random)
             return fired;
         }
     }
+
+    private static bool EndsCall(string kind) => kind is "throttle" or "error";
+
+    private static bool ActsOnOutcome(string kind) => kind is "timeout-after-success" or "schedule-failure";
 
     private double NextDouble()
     {
