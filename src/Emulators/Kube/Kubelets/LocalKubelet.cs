@@ -14,6 +14,7 @@ using Microsoft.Extensions.Logging;
 
 using OrleansEci.Emulators.Kube.Hosting;
 using OrleansEci.Emulators.Kube.Objects;
+using OrleansEci.Emulators.Kube.Streaming;
 using OrleansEci.Spdy.RemoteCommand;
 
 namespace OrleansEci.Emulators.Kube.Kubelets;
@@ -75,7 +76,7 @@ public sealed class LocalKubelet : IAsyncDisposable
         {
             https.ServerCertificate = ca.IssueServingCertificate(options.NodeName);
             https.ClientCertificateMode = options.RequireClientCertificate ? ClientCertificateMode.RequireCertificate : ClientCertificateMode.AllowCertificate;
-            https.ClientCertificateValidation = (certificate, _, _) => IssuedBy(certificate, ca.Certificate);
+            https.ClientCertificateValidation = (certificate, _, _) => CustomRootTrust.Chains(certificate, [ca.Certificate]);
         })));
         var app = builder.Build();
         var kubelet = new LocalKubelet(app, options, time);
@@ -156,14 +157,5 @@ public sealed class LocalKubelet : IAsyncDisposable
         {
             await ExecHandler(streams, target, context.RequestAborted).ConfigureAwait(false);
         }
-    }
-
-    private static bool IssuedBy(X509Certificate2 certificate, X509Certificate2 ca)
-    {
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(ca);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        return chain.Build(certificate);
     }
 }
