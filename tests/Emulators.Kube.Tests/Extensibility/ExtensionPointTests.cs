@@ -35,13 +35,14 @@ public sealed class ExtensionPointTests
     }
 
     [Fact]
-    public async Task ResponseRenderer_ForTableAccept_IsChosenOverPlainJson()
+    public async Task ResponseRenderer_ForItsMediaRange_IsChosenOverPlainJson()
     {
+        // A media range no built-in renderer serves (the built-in Table renderer answers as=Table;g=meta.k8s.io).
         await using var kube = await KubeServer.StartAsync(configure: null, time: null, services: s => s.AddSingleton<IResponseRenderer, CountingTableRenderer>());
         var (status, body, response) = await kube.SendAsync(HttpMethod.Get, "/api/v1/namespaces",
-            accept: "application/json;as=Table;v=v1;g=meta.k8s.io,application/json");
+            accept: "application/json;as=Count;v=v1;g=test.example.com,application/json");
         Assert.Equal(200, status);
-        Assert.Equal("Table", body!["kind"]!.GetValue<string>());
+        Assert.Equal("Count", body!["kind"]!.GetValue<string>());
         Assert.Equal(4, body["rows"]!.GetValue<int>());
         var (_, plain, _) = await kube.SendAsync(HttpMethod.Get, "/api/v1/namespaces", accept: "application/json");
         Assert.Equal("NamespaceList", plain!["kind"]!.GetValue<string>());
@@ -96,13 +97,13 @@ public sealed class ExtensionPointTests
     {
         public string ContentType => "application/json";
 
-        public bool CanRender(MediaRange range, ApiContext context) => range.As == "Table" && range.Group == "meta.k8s.io";
+        public bool CanRender(MediaRange range, ApiContext context) => range.As == "Count" && range.Group == "test.example.com";
 
         public Task WriteObjectAsync(ApiContext context, int statusCode, StoredObject obj) =>
-            context.WriteJsonAsync(statusCode, new JsonObject { ["kind"] = "Table", ["rows"] = 1 });
+            context.WriteJsonAsync(statusCode, new JsonObject { ["kind"] = "Count", ["rows"] = 1 });
 
         public Task WriteListAsync(ApiContext context, ListResult list) =>
-            context.WriteJsonAsync(200, new JsonObject { ["kind"] = "Table", ["rows"] = list.Items.Count });
+            context.WriteJsonAsync(200, new JsonObject { ["kind"] = "Count", ["rows"] = list.Items.Count });
 
         public byte[] RenderWatchEvent(ApiContext context, WatchEventType type, StoredObject obj) => WatchEvent.BuildLine(type, obj.Json);
     }
