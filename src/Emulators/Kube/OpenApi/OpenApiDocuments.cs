@@ -10,8 +10,8 @@ namespace OrleansEci.Emulators.Kube.OpenApi;
 /// <summary>
 /// The OpenAPI v3 documents of the registered resource types: one per group-version, as kube-apiserver serves them
 /// under <c>/openapi/v3/...</c>, and the <c>/openapi/v3</c> index pointing at each with its content hash
-/// (k8s.io/kube-openapi/pkg/handler3). Generated once, on first use, and kept as bytes; ordinary requests never
-/// touch them.
+/// (k8s.io/kube-openapi/pkg/handler3). Generated once (in the background at start-up, or by the first request that
+/// needs them) and kept as bytes; ordinary requests never touch them.
 /// </summary>
 public sealed class OpenApiDocuments
 {

@@ -2,8 +2,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace OrleansEci.Emulators.Kube.OpenApi;
 
-/// <summary>Adds the OpenAPI documents; map them with <see cref="OpenApiEndpoints.MapKubeOpenApi"/>.</summary>
+/// <summary>Adds the OpenAPI documents (built in the background at start-up); map them with <see cref="OpenApiEndpoints.MapKubeOpenApi"/>.</summary>
 public static class OpenApiServiceCollectionExtensions
 {
-    public static IServiceCollection AddKubeOpenApi(this IServiceCollection services) => services.AddSingleton<OpenApiDocuments>();
+    public static IServiceCollection AddKubeOpenApi(this IServiceCollection services)
+    {
+        services.AddSingleton<OpenApiDocuments>();
+        services.AddHostedService<OpenApiWarmup>();
+        return services;
+    }
 }
