@@ -22,6 +22,9 @@ var cpu = new CpuMeter();
 var (uids, createTime, createLatencies) = await PodCreator.RunAsync(http, options.Pods, options.Clients, ct);
 report.Row("pod creates/s (POST, JSON)", string.Create(CultureInfo.InvariantCulture, $"{options.Pods / createTime.TotalSeconds:N0}/s; {Report.Ms(Percentiles.Of(createLatencies))}"), "–", cpu.Share());
 
+// Warm-up, not reported: the first thousands of requests run tier-0 JIT code and grow the connection pools.
+await StatusPatcher.RunAsync(http, uids, Math.Min(options.Patches, 5_000), options.Clients, 0, ct);
+
 Console.WriteLine($"{options.Patches} status PATCHes, no watchers ...");
 cpu = new CpuMeter();
 var alone = await StatusPatcher.RunAsync(http, uids, options.Patches, options.Clients, 0, ct);
