@@ -28,6 +28,21 @@ public static class ControllerServiceCollectionExtensions
             services.AddHostedService<ReplicaSets.ReplicaSetController>();
         }
 
+        if (options.Jobs.Enabled)
+        {
+            services.AddHostedService<Jobs.JobController>();
+        }
+
+        if (options.NodeLifecycle.Enabled)
+        {
+            services.AddHostedService<NodeLifecycle.NodeLifecycleController>();
+        }
+
+        if (options.NodeLifecycle.TaintEviction)
+        {
+            services.AddHostedService<NodeLifecycle.TaintEvictionController>();
+        }
+
         if (options.FakeKubelet.Enabled)
         {
             services.AddHostedService<FakeKubelet.FakeKubelet>();
