@@ -36,7 +36,8 @@ Console.WriteLine($"{paced} status PATCHes at {options.Rate}/s with {options.Wat
 cpu = new CpuMeter();
 var fanout = await Fanout.RunAsync(server.BaseUri, http, uids, paced, options, options.Rate, ct);
 report.Row($"watch delivery at {options.Rate:N0} PATCHes/s × {options.Watchers} watchers, from PATCH response", Report.Ms(fanout.FromCompletion),
-    $"p99 < 50 ms: {Report.Met(fanout.FromCompletion.P99 < 50 && fanout.Deliveries == fanout.ExpectedDeliveries)}", cpu.Share());
+    $"p99 < 50 ms at ≥ 95 % of the rate, all delivered: {Report.Met(fanout.FromCompletion.P99 < 50 && fanout.Patches.PerSecond >= 0.95 * options.Rate
+        && fanout.Deliveries == fanout.ExpectedDeliveries)}", cpu.Share());
 report.Row("… same, from PATCH sent", Report.Ms(fanout.FromSend), "–", cpu.Share());
 report.Row("… PATCHes/s achieved; deliveries", string.Create(CultureInfo.InvariantCulture,
     $"{fanout.Patches.PerSecond:N0}/s ({fanout.Patches.Failed} failed); {fanout.Deliveries:N0} of {fanout.ExpectedDeliveries:N0} delivered, drained {fanout.Drain.TotalMilliseconds:0} ms after the last PATCH"),
