@@ -45,10 +45,10 @@ public sealed partial class DescribeTests(KubectlCluster cluster) : IClassFixtur
         var ns = await cluster.NewNamespaceAsync();
         await cluster.CreateAsync("", "nodes", null, """{"metadata":{"name":"vk-n","labels":{"type":"virtual-kubelet"}}}""");
         await cluster.SetStatusAsync("", "nodes", null, "vk-n", """
-            {"conditions":[{"type":"Ready","status":"True","reason":"KubeletReady","message":"ok"}],"addresses":[{"type":"InternalIP","address":"10.0.0.5"}],
+            {"conditions":[{"type":"Ready","status":"True","reason":"KubeletReady","message":"ok","lastHeartbeatTime":"@now"}],"addresses":[{"type":"InternalIP","address":"10.0.0.5"}],
              "capacity":{"cpu":"4","memory":"8Gi","pods":"110"},"allocatable":{"cpu":"4","memory":"8Gi","pods":"110"},
              "nodeInfo":{"kubeletVersion":"v1.30.0-orleans-eci","machineID":"","systemUUID":"","bootID":"","kernelVersion":"","osImage":"","containerRuntimeVersion":"","kubeProxyVersion":"","operatingSystem":"linux","architecture":"amd64"}}
-            """);
+            """.Replace("@now", Time.Rfc3339(DateTimeOffset.UtcNow), StringComparison.Ordinal));
         await cluster.CreateAsync("", "pods", ns, """{"metadata":{"name":"on-node"},"spec":{"nodeName":"vk-n","containers":[{"name":"c","image":"nginx","resources":{"requests":{"cpu":"500m"}}}]}}""");
         await cluster.CreateAsync("", "pods", ns, """{"metadata":{"name":"finished"},"spec":{"nodeName":"vk-n","containers":[{"name":"c","image":"nginx"}]}}""");
         await cluster.SetStatusAsync("", "pods", ns, "finished", """{"phase":"Succeeded"}""");

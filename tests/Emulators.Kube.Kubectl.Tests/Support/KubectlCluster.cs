@@ -34,6 +34,11 @@ public class KubectlCluster : IAsyncLifetime
     /// <summary>The clock the server runs on; null for the system clock.</summary>
     protected virtual TimeProvider? Time => null;
 
+    /// <summary>Changes the server's options (e.g. turns controllers off) for a derived cluster.</summary>
+    protected virtual void ConfigureOptions(KubeApiServerOptions options)
+    {
+    }
+
     /// <summary>Extra services (e.g. a kubelet) for a derived cluster.</summary>
     protected virtual void ConfigureServices(IServiceCollection services)
     {
@@ -47,6 +52,7 @@ public class KubectlCluster : IAsyncLifetime
         }
 
         var options = new KubeApiServerOptions { Https = true, Token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)) };
+        ConfigureOptions(options);
         _server = await KubeApiServer.StartAsync(options, ConfigureServices, Time, TestContext.Current.CancellationToken);
         await File.WriteAllTextAsync(KubeconfigPath, _server.Kubeconfig(), TestContext.Current.CancellationToken);
     }
@@ -127,6 +133,18 @@ public class KubectlCluster : IAsyncLifetime
         }
 
         return new KubectlResult(commandLine, process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>
+    /// Starts kubectl and returns once it has opened a watch on <paramref name="type"/> (or exited), so that later writes
+    /// reach it as watch events rather than in its initial list.
+    /// </summary>
+    public async Task<Task<KubectlResult>> StartWatchingAsync(ResourceType type, params string[] args)
+    {
+        var before = Server.Store.WatcherCount(type);
+        var run = RunAsync(args, stdin: null, DefaultTimeout);
+        await Eventually.UntilAsync(() => Server.Store.WatcherCount(type) > before || run.IsCompleted, $"`kubectl {string.Join(' ', args)}` to open a watch");
+        return run;
     }
 
     /// <summary>Writes a manifest into the cluster's folder and returns its path (for <c>-f</c>).</summary>

@@ -10,19 +10,7 @@ public sealed class WaitTests(KubectlCluster cluster) : IClassFixture<KubectlClu
     {
         var ns = await cluster.NewNamespaceAsync();
         await cluster.CreateAsync("", "pods", ns, """{"metadata":{"name":"web"},"spec":{"nodeName":"ghost","containers":[{"name":"c","image":"nginx"}]}}""");
-        var pods = cluster.Type("", "pods");
-        var watchers = cluster.Server.Store.WatcherCount(pods);
-
-        var waiting = cluster.RunAsync(["wait", "--for=condition=Ready", "pod/web", "-n", ns, "--timeout=60s"], stdin: null, KubectlCluster.DefaultTimeout);
-        using (var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20)))
-        {
-            while (cluster.Server.Store.WatcherCount(pods) <= watchers && !waiting.IsCompleted)
-            {
-                Assert.False(deadline.IsCancellationRequested, "kubectl wait did not start watching within 20 s.");
-                await Task.Delay(20, TestContext.Current.CancellationToken);
-            }
-        }
-
+        var waiting = await cluster.StartWatchingAsync(cluster.Type("", "pods"), "wait", "--for=condition=Ready", "pod/web", "-n", ns, "--timeout=60s");
         await cluster.SetStatusAsync("", "pods", ns, "web", """{"phase":"Running","conditions":[{"type":"Ready","status":"True"}]}""");
 
         Assert.Equal("pod/web condition met\n", (await waiting).Succeeded());

@@ -32,7 +32,8 @@ public sealed class DeleteTests(KubectlCluster cluster) : IClassFixture<KubectlC
         var pods = cluster.Type("", "pods");
 
         var deleting = cluster.RunAsync(["delete", "pod", "bound", "-n", ns], stdin: null, KubectlCluster.DefaultTimeout);
-        await Until(() => cluster.Resources.Find(pods, ns, "bound")?.ToJson()["metadata"]?["deletionTimestamp"] is not null || deleting.IsCompleted);
+        await Eventually.UntilAsync(() => cluster.Resources.Find(pods, ns, "bound")?.ToJson()["metadata"]?["deletionTimestamp"] is not null || deleting.IsCompleted,
+            "the pod to be marked for deletion");
         var terminating = (await cluster.RunAsync("get", "pod", "bound", "-n", ns)).Succeeded();
         await cluster.Resources.DeleteAsync(pods, ns, "bound",
             new DeleteOptions { GracePeriodSeconds = 0, PreconditionUid = pod["metadata"]!["uid"]!.GetValue<string>() }, TestContext.Current.CancellationToken);
@@ -58,13 +59,4 @@ public sealed class DeleteTests(KubectlCluster cluster) : IClassFixture<KubectlC
         Assert.Equal("Error from server (NotFound): pods \"nope\" not found\n", missing.Failed());
     }
 
-    private static async Task Until(Func<bool> condition)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (!condition())
-        {
-            Assert.False(deadline.IsCancellationRequested, "The condition was not met within 20 s.");
-            await Task.Delay(20, TestContext.Current.CancellationToken);
-        }
-    }
 }
