@@ -32,6 +32,9 @@ public sealed class SnapshotTests : IDisposable
         }
 
         Assert.True(File.Exists(_path), $"expected the snapshot at {_path} after shutdown");
+        // In-process controllers may have written after the test's last write: the file's version is the reference.
+        savedVersion = long.Parse(System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(_path, ct))!["resourceVersion"]!.GetValue<string>(),
+            System.Globalization.CultureInfo.InvariantCulture);
         await using var second = await KubeServer.StartAsync(o => o.Snapshot.Path = _path);
 
         var pod = await second.Client.CoreV1.ReadNamespacedPodAsync("web", ns, cancellationToken: ct);

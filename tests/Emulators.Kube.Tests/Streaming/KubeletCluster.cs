@@ -33,6 +33,11 @@ public sealed class KubeletCluster : IAsyncLifetime
     {
         var ns = await Kube.NewNamespaceAsync("stream");
         var pod = Manifests.Pod(name, bound ? NodeName : null);
+        if (!bound)
+        {
+            // A scheduler no one runs, so the in-process scheduler leaves the pod pending.
+            pod.Spec.SchedulerName = "nobody";
+        }
         if (containers.Length > 0)
         {
             pod.Spec.Containers = [.. containers.Select(c => new V1Container { Name = c, Image = "busybox:1.36" })];

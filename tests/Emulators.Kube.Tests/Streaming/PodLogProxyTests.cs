@@ -129,6 +129,23 @@ public sealed class PodLogProxyTests : IClassFixture<KubeletCluster>
         Assert.Contains("previous terminated container \\\"app\\\" in pod \\\"noprevious\\\" not found", error.Response.Content);
     }
 
+    [Fact]
+    public async Task ReadLog_NodeAdvertisesAnAddressOffThisMachine_Is503WithoutDialing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var ns = await _cluster.Kube.NewNamespaceAsync("remote");
+        var node = new k8s.Models.V1Node { Metadata = new() { Name = $"remote-{ns}" } };
+        await _cluster.Kube.Client.CoreV1.CreateNodeAsync(node, cancellationToken: ct);
+        var status = new k8s.Models.V1Patch("{\"status\":{\"addresses\":[{\"type\":\"InternalIP\",\"address\":\"172.18.0.9\"}]}}", k8s.Models.V1Patch.PatchType.MergePatch);
+        await _cluster.Kube.Client.CoreV1.PatchNodeStatusAsync(status, node.Metadata.Name, cancellationToken: ct);
+        await _cluster.Kube.Client.CoreV1.CreateNamespacedPodAsync(Manifests.Pod("far", node.Metadata.Name), ns, cancellationToken: ct);
+
+        var (code, body, _) = await _cluster.Kube.SendAsync(HttpMethod.Get, $"/api/v1/namespaces/{ns}/pods/far/log");
+
+        Assert.Equal(503, code);
+        Assert.Contains("advertises the kubelet address 172.18.0.9, which is not on this machine", body?["message"]?.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     [Fact(Timeout = 30_000)]
     public async Task ReadLog_KubeletUnreachable_Is500NamingTheKubeletUrl()
     {

@@ -90,18 +90,31 @@ public sealed partial class ResourceMetricsScraper : IHostedService, IDisposable
     private async Task ScrapeNodeAsync(JsonObject node, CancellationToken cancellationToken)
     {
         var name = KubeJson.GetString(node, "metadata", "name") ?? "";
+        Uri kubelet;
+        try
+        {
+            kubelet = _kubelets.BaseUriOf(node);
+        }
+        catch (Errors.ApiException e)
+        {
+            // No reachable kubelet (e.g. a simulated node advertising an address off this machine): nothing to scrape.
+            LogNotScraped(_logger, name, e.Message);
+            _storage.Store(name, null, new Dictionary<(string, string), Dictionary<string, MetricPoint>>());
+            return;
+        }
+
         using var timeout = new CancellationTokenSource(_options.ScrapeTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
             var path = KubeJson.GetString(node, "metadata", "annotations", PathAnnotation) ?? "/metrics/resource";
-            var uri = new Uri(_kubelets.BaseUriOf(node), path.TrimStart('/'));
+            var uri = new Uri(kubelet, path.TrimStart('/'));
             var scrapeTime = _time.GetUtcNow();
             var text = await _kubelets.Http.GetStringAsync(uri, linked.Token).ConfigureAwait(false);
             var (nodePoint, pods) = ResourceMetricsDecoder.Decode(text, scrapeTime);
             _storage.Store(name, nodePoint, pods);
         }
-        catch (Exception e) when (e is HttpRequestException or IOException or Errors.ApiException
+        catch (Exception e) when (e is HttpRequestException or IOException
             || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             LogScrapeFailed(_logger, name, e.Message);
@@ -112,6 +125,9 @@ public sealed partial class ResourceMetricsScraper : IHostedService, IDisposable
     private static bool IsReady(JsonObject node) =>
         (node["status"]?["conditions"] as JsonArray ?? []).OfType<JsonObject>()
             .Any(c => KubeJson.GetString(c, "type") == "Ready" && KubeJson.GetString(c, "status") == "True");
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Not scraping node {Node}: {Reason}")]
+    private static partial void LogNotScraped(ILogger logger, string node, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Failed to scrape node {Node}: {Reason}")]
     private static partial void LogScrapeFailed(ILogger logger, string node, string reason);

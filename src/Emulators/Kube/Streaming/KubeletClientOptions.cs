@@ -25,6 +25,13 @@ public sealed class KubeletClientOptions
     /// <summary>Ping period on SPDY connections to kubelets, as kube-apiserver's stream translator. Default 5 s.</summary>
     public TimeSpan SpdyPingInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Whether kubelets may be dialed at addresses other than loopback (127.0.0.0/8, ::1, localhost). Default false: the
+    /// local API server and every kubelet it serves run on one machine, and simulated nodes advertise addresses
+    /// (e.g. 172.18.x) that must never be dialed.
+    /// </summary>
+    public bool AllowRemoteKubelets { get; set; }
+
     public void Validate()
     {
         if (PreferredAddressTypes.Count == 0)

@@ -68,11 +68,21 @@ public sealed class KubeletConnections : IDisposable
             throw ApiErrors.Internal($"no preferred addresses found; known addresses: [{known}]");
         }
 
+        if (!_options.AllowRemoteKubelets && !IsLoopback(host))
+        {
+            throw new ApiException(503, "ServiceUnavailable",
+                $"node \"{KubeJson.GetString(node, "metadata", "name")}\" advertises the kubelet address {host}, which is not on this machine; the local API server only dials kubelets on loopback (set Kubelets.AllowRemoteKubelets to dial others)");
+        }
+
         var declared = KubeJson.GetInt64(node["status"]?["daemonEndpoints"]?["kubeletEndpoint"]?["Port"]);
         var port = declared is > 0 and <= 65535 ? (int)declared.Value : _options.DefaultPort;
         var literal = host.Contains(':', StringComparison.Ordinal) ? $"[{host}]" : host;
         return new Uri($"https://{literal}:{port}/");
     }
+
+    /// <summary>Whether a node's kubelet is on this machine (and so may be dialed by default).</summary>
+    public static bool IsLoopback(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (System.Net.IPAddress.TryParse(host.Trim('[', ']'), out var ip) && System.Net.IPAddress.IsLoopback(ip));
 
     /// <summary>Opens TCP and TLS to a kubelet (for upgrade proxying).</summary>
     public async Task<Stream> ConnectAsync(Uri uri, CancellationToken cancellationToken)
