@@ -13,7 +13,7 @@ namespace OrleansEci.Emulators.Kube.Admission;
 /// <summary>
 /// POSTs AdmissionReviews to webhooks over HTTPS, trusting exactly the webhook's <c>caBundle</c> (or the system roots
 /// when it is empty), with the webhook's timeout measured on the injected clock. One HTTP client per CA bundle.
-/// Failures are <see cref="WebhookCallException"/>s worded as Go's HTTP client words them (<c>Post "url": ...</c>).
+/// Webhook URLs must be on loopback. Failures are <see cref="WebhookCallException"/>s worded as Go's HTTP client words them (<c>Post "url": ...</c>).
 /// </summary>
 internal sealed class WebhookClient : IDisposable
 {
@@ -84,6 +84,12 @@ internal sealed class WebhookClient : IDisposable
     private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
         var target = _resolveService(context.DnsEndPoint.Host, context.DnsEndPoint.Port);
+        if (target is null && !KubeletConnections.IsLoopback(context.DnsEndPoint.Host))
+        {
+            // Like kubelets, webhooks are reached on this machine only (the workplace allows no other traffic).
+            throw new WebhookCallException($"dial tcp {context.DnsEndPoint.Host}:{context.DnsEndPoint.Port}: the local API server only calls webhooks on loopback");
+        }
+
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
