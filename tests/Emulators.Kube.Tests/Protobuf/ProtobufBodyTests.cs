@@ -80,6 +80,20 @@ public sealed class ProtobufBodyTests
     }
 
     [Fact]
+    public void Decode_ResourceMapEntries_WriteQuantityStringsAndZeroForAnEmptyValue()
+    {
+        var resources = new ProtoWriter()
+            .Message(1, new ProtoWriter().Text(1, "cpu").Message(2, new ProtoWriter().Text(1, "500m")))
+            .Message(2, new ProtoWriter().Text(1, "memory"));
+        var container = new ProtoWriter().Text(1, "c").Text(2, "nginx").Message(8, resources);
+        var raw = new ProtoWriter().Message(1, Meta("p")).Message(2, new ProtoWriter().Message(2, container));
+
+        var pod = ProtobufBody.Decode(ProtoWriter.Envelope("v1", "Pod", raw));
+
+        Assert.Equal("""{"limits":{"cpu":"500m"},"requests":{"memory":"0"}}""", pod["spec"]!["containers"]![0]!["resources"]!.ToJsonString());
+    }
+
+    [Fact]
     public void Decode_DeleteOptions_ReadsGracePreconditionsAndPolicy()
     {
         var raw = new ProtoWriter().Varint(1, 0).Message(2, new ProtoWriter().Text(1, "uid-1")).Text(4, "Background").Text(5, "All");

@@ -199,6 +199,7 @@ public sealed class ProtoJsonReader
         ProtoValueType.String or ProtoValueType.Bytes => "",
         ProtoValueType.Int32 or ProtoValueType.Int64 or ProtoValueType.Double => 0,
         ProtoValueType.Bool => false,
+        ProtoValueType.Quantity => "0",
         _ => null,
     };
 
