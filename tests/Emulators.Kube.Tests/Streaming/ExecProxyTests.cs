@@ -127,6 +127,31 @@ public sealed class ExecProxyTests : IClassFixture<KubeletCluster>
     }
 
     [Fact]
+    public async Task Exec_ConnectWebhookDenies_ClientGetsTheDenialAndTheKubeletIsNotDialed()
+    {
+        var pod = await _cluster.CreatePodAsync("guarded");
+        var ns = pod.Metadata.NamespaceProperty;
+        await using var hooks = await Admission.WebhookServer.StartAsync();
+        hooks.On("connect", review => new JsonObject
+        {
+            ["allowed"] = false,
+            ["status"] = new JsonObject { ["code"] = 403, ["message"] = $"no exec via {review["request"]!["object"]!["kind"]}" },
+        });
+        await Admission.WebhookConfigs.CreateAsync(_cluster.Kube, $"{ns}-connect", ns,
+            Admission.WebhookConfigs.Webhook("connect.test.io", hooks.Url("connect"), hooks.CaBundle, operations: "CONNECT", resources: "pods/exec"));
+
+        var (status, body, _) = await _cluster.Kube.SendAsync(HttpMethod.Post, $"/api/v1/namespaces/{ns}/pods/guarded/exec?command=ls&stdout=true");
+
+        Assert.Equal(403, status);
+        Assert.Equal("admission webhook \"connect.test.io\" denied the request: no exec via PodExecOptions", body?["message"]?.GetValue<string>());
+        var request = Assert.Single(hooks.Received("connect"))["request"]!;
+        Assert.Equal("CONNECT", request["operation"]!.GetValue<string>());
+        Assert.Equal("exec", request["subResource"]!.GetValue<string>());
+        Assert.Equal("ls", request["object"]!["command"]![0]!.GetValue<string>());
+        Assert.DoesNotContain(_cluster.Kubelet.Requests, r => r.Contains($"/{ns}/guarded/", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Exec_PodNotBound_Is400NoHostAssigned()
     {
         var pod = await _cluster.CreatePodAsync("unbound", bound: false);

@@ -103,8 +103,13 @@ internal static class AdmissionReview
         return info;
     }
 
-    private static JsonObject Options(AdmissionRequest request)
+    private static JsonObject? Options(AdmissionRequest request)
     {
+        if (request.Operation is not (AdmissionOperation.Create or AdmissionOperation.Update))
+        {
+            return null;
+        }
+
         var options = new JsonObject
         {
             ["kind"] = request.Operation == AdmissionOperation.Create ? "CreateOptions" : "UpdateOptions",

@@ -26,7 +26,7 @@ public sealed class PortForwardSubresource : ISubresourceHandler
 
     public SubresourceType Type => new("portforward", "PodPortForwardOptions", ["create", "get"], this);
 
-    public Task HandleAsync(ApiContext context)
+    public async Task HandleAsync(ApiContext context)
     {
         if (context.Request.Verb is not ("get" or "create"))
         {
@@ -45,10 +45,16 @@ public sealed class PortForwardSubresource : ISubresourceHandler
 
         var target = PodTarget.ResolvePod(context);
         var node = target.RequireNode();
+        await ConnectAdmission.AdmitAsync(context, "portforward", new System.Text.Json.Nodes.JsonObject
+        {
+            ["kind"] = "PodPortForwardOptions",
+            ["apiVersion"] = "v1",
+            ["ports"] = new System.Text.Json.Nodes.JsonArray([.. ports.Select(p => (System.Text.Json.Nodes.JsonNode)int.Parse(p, CultureInfo.InvariantCulture))]),
+        }).ConfigureAwait(false);
         var query = ports.Count == 0 ? "" : "?port=" + Uri.EscapeDataString(string.Join(",", ports));
         var uri = new Uri(_kubelets.BaseUriOf(context.Service, node), $"portForward/{target.Namespace}/{target.Name}{query}");
         var tunnel = context.Http.WebSockets.IsWebSocketRequest
             && context.Http.WebSockets.WebSocketRequestedProtocols.Contains(TunnelProtocol, StringComparer.OrdinalIgnoreCase);
-        return UpgradeProxy.ProxyAsync(context.Http, _kubelets, uri, tunnel ? TunnelProtocol : null);
+        await UpgradeProxy.ProxyAsync(context.Http, _kubelets, uri, tunnel ? TunnelProtocol : null).ConfigureAwait(false);
     }
 }

@@ -44,6 +44,8 @@ public sealed class RemoteCommandSubresource : ISubresourceHandler
         var target = PodTarget.Resolve(context, request.Container);
         var node = target.RequireNode();
         request = request with { Container = target.Container };
+        await ConnectAdmission.AdmitAsync(context, _attach ? "attach" : "exec",
+            ConnectAdmission.Options(_attach ? "PodAttachOptions" : "PodExecOptions", request, withCommand: !_attach)).ConfigureAwait(false);
         var uri = new Uri(_kubelets.BaseUriOf(context.Service, node),
             $"{(_attach ? "attach" : "exec")}/{target.Namespace}/{target.Name}/{target.Container}{request.ToKubeletQueryString()}");
         if (IsV5WebSocket(context.Http))
