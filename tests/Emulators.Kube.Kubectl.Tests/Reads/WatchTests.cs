@@ -16,7 +16,7 @@ public sealed class WatchTests(KubectlCluster cluster) : IClassFixture<KubectlCl
         var ns = await cluster.NewNamespaceAsync();
         await cluster.CreateAsync("", "pods", ns, """{"metadata":{"name":"web"},"spec":{"nodeName":"ghost","containers":[{"name":"c","image":"nginx"}]}}""");
 
-        var watch = await cluster.StartWatchingAsync(cluster.Type("", "pods"), "get", "pods", "-n", ns, "-w", "--output-watch-events", "--request-timeout=4s");
+        var watch = await cluster.StartWatchingAsync("get", "pods", "-n", ns, "-w", "--output-watch-events", "--request-timeout=4s");
         await cluster.SetStatusAsync("", "pods", ns, "web", """{"phase":"Running"}""");
         await cluster.CreateAsync("", "pods", ns, """{"metadata":{"name":"late"},"spec":{"nodeName":"ghost","containers":[{"name":"c","image":"nginx"}]}}""");
         var output = (await watch).Succeeded();

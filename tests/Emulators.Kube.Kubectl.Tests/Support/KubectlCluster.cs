@@ -83,9 +83,10 @@ public class KubectlCluster : IAsyncLifetime
 
     /// <summary>
     /// Runs kubectl with the cluster's kubeconfig (and <paramref name="environment"/>); fails the test if it does not exit
-    /// within <paramref name="timeout"/>.
+    /// within <paramref name="timeout"/>. <paramref name="onStderrLine"/> sees stderr as it is written.
     /// </summary>
-    public async Task<KubectlResult> RunAsync(IReadOnlyList<string> args, string? stdin, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
+    public async Task<KubectlResult> RunAsync(IReadOnlyList<string> args, string? stdin, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null,
+        Action<string>? onStderrLine = null)
     {
         RequireKubectl();
         var start = new ProcessStartInfo(KubectlBinary.Path!)
@@ -112,7 +113,7 @@ public class KubectlCluster : IAsyncLifetime
         var commandLine = "kubectl " + string.Join(' ', args);
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {KubectlBinary.Path}.");
         var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-        var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        var stderr = ReadLinesAsync(process.StandardError, onStderrLine);
         if (stdin is not null)
         {
             await process.StandardInput.WriteAsync(stdin);
@@ -136,15 +137,33 @@ public class KubectlCluster : IAsyncLifetime
     }
 
     /// <summary>
-    /// Starts kubectl and returns once it has opened a watch on <paramref name="type"/> (or exited), so that later writes
-    /// reach it as watch events rather than in its initial list.
+    /// Starts kubectl (with <c>-v=6</c>, which logs each response as its headers arrive) and returns once its watch
+    /// request was answered, so that later writes reach it as watch events rather than in its initial list.
     /// </summary>
-    public async Task<Task<KubectlResult>> StartWatchingAsync(ResourceType type, params string[] args)
+    public async Task<Task<KubectlResult>> StartWatchingAsync(params string[] args)
     {
-        var before = Server.Store.WatcherCount(type);
-        var run = RunAsync(args, stdin: null, DefaultTimeout);
-        await Eventually.UntilAsync(() => Server.Store.WatcherCount(type) > before || run.IsCompleted, $"`kubectl {string.Join(' ', args)}` to open a watch");
+        var watching = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var run = RunAsync([.. args, "-v=6"], stdin: null, DefaultTimeout, onStderrLine: line =>
+        {
+            if (line.Contains("watch=true", StringComparison.Ordinal) && line.Contains(" 200 OK", StringComparison.Ordinal))
+            {
+                watching.TrySetResult();
+            }
+        });
+        await Eventually.UntilAsync(() => watching.Task.IsCompleted || run.IsCompleted, $"`kubectl {string.Join(' ', args)}` to open a watch");
         return run;
+    }
+
+    private static async Task<string> ReadLinesAsync(StreamReader reader, Action<string>? onLine)
+    {
+        var text = new StringBuilder();
+        while (await reader.ReadLineAsync(CancellationToken.None) is { } line)
+        {
+            text.Append(line).Append('\n');
+            onLine?.Invoke(line);
+        }
+
+        return text.ToString();
     }
 
     /// <summary>Writes a manifest into the cluster's folder and returns its path (for <c>-f</c>).</summary>

@@ -10,7 +10,7 @@ public sealed class WaitTests(KubectlCluster cluster) : IClassFixture<KubectlClu
     {
         var ns = await cluster.NewNamespaceAsync();
         await cluster.CreateAsync("", "pods", ns, """{"metadata":{"name":"web"},"spec":{"nodeName":"ghost","containers":[{"name":"c","image":"nginx"}]}}""");
-        var waiting = await cluster.StartWatchingAsync(cluster.Type("", "pods"), "wait", "--for=condition=Ready", "pod/web", "-n", ns, "--timeout=60s");
+        var waiting = await cluster.StartWatchingAsync("wait", "--for=condition=Ready", "pod/web", "-n", ns, "--timeout=60s");
         await cluster.SetStatusAsync("", "pods", ns, "web", """{"phase":"Running","conditions":[{"type":"Ready","status":"True"}]}""");
 
         Assert.Equal("pod/web condition met\n", (await waiting).Succeeded());
