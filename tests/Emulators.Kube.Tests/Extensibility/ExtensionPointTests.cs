@@ -53,7 +53,7 @@ public sealed class ExtensionPointTests
     public async Task ResourceService_InProcessWatch_SeesHttpWritesAndCanWriteBack()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var kube = await KubeServer.StartAsync();
+        await using var kube = await KubeServer.StartAsync(o => o.Controllers.DisableAll());
         var service = kube.Server.Resources;
         var pods = service.Registry.Get("", "pods");
         using var watch = service.Watch(pods, "default", service.Store.CurrentResourceVersion, ListOptions.Everything);

@@ -13,6 +13,7 @@ public static class ControllerServiceCollectionExtensions
         options.Validate();
         services.AddSingleton(options);
         services.TryAddSingleton<EventRecorder>();
+        services.TryAddSingleton<GarbageCollection.DeletionPropagation>();
         if (options.Scheduler.Enabled)
         {
             services.AddHostedService<Scheduler>();
@@ -41,6 +42,11 @@ public static class ControllerServiceCollectionExtensions
         if (options.NodeLifecycle.TaintEviction)
         {
             services.AddHostedService<NodeLifecycle.TaintEvictionController>();
+        }
+
+        if (options.GarbageCollector.Enabled)
+        {
+            services.AddHostedService<GarbageCollection.GarbageCollector>();
         }
 
         if (options.FakeKubelet.Enabled)

@@ -11,7 +11,7 @@ public sealed record DeleteOptions
 
     public string? PreconditionResourceVersion { get; init; }
 
-    /// <summary>Orphan, Background or Foreground. Accepted and stored nowhere: the garbage collector applies dependents' deletion.</summary>
+    /// <summary>Orphan, Background or Foreground: which garbage-collection finalizer the delete adds (Controllers/GarbageCollection/DeletionPropagation).</summary>
     public string? PropagationPolicy { get; init; }
 
     public bool DryRun { get; init; }

@@ -92,22 +92,28 @@ public sealed partial class ResourceService
     private (bool Update, bool DeleteNow) PlanDeletion(ResourceType type, JsonObject obj, DeleteOptions options)
     {
         var meta = Meta.Of(obj);
-        var finalizers = Meta.Finalizers(obj).Count > 0;
         if (Meta.DeletionTimestamp(obj) is { } deletionTimestamp)
         {
             var current = Meta.DeletionGracePeriodSeconds(obj);
+
+            // While only finalization (not graceful deletion) is pending, a new propagationPolicy may still change the GC finalizers.
+            var propagationChanged = current is null or 0 && _propagation?.Apply(type, obj, options) == true;
+            var pending = Meta.Finalizers(obj).Count > 0;
             if (current is null or 0 || options.GracePeriodSeconds is not { } shorter || shorter >= current)
             {
                 // Graceful deletion (or finalization) is already pending; only a shorter period changes anything.
-                return (false, current is null or 0 && !finalizers);
+                return (propagationChanged, current is null or 0 && !pending);
             }
 
             var start = Meta.ParseTime(deletionTimestamp)!.Value.AddSeconds(-current.Value);
             meta["deletionTimestamp"] = Meta.FormatTime(start.AddSeconds(shorter));
             meta["deletionGracePeriodSeconds"] = shorter;
-            return (true, shorter == 0 && !finalizers);
+            return (true, shorter == 0 && !pending);
         }
 
+        // The orphan/foregroundDeletion finalizers the garbage collector acts on (propagationPolicy), before deciding.
+        _propagation?.Apply(type, obj, options);
+        var finalizers = Meta.Finalizers(obj).Count > 0;
         var grace = type.Strategy.GracePeriodSeconds(Context, obj, options.GracePeriodSeconds);
         if (grace is > 0)
         {

@@ -22,10 +22,12 @@ public sealed partial class ResourceService
     private readonly ListSnapshots _snapshots;
     private readonly IAdmissionPlugin[] _admission;
     private readonly ILogger<ResourceService> _logger;
+    private readonly Controllers.GarbageCollection.DeletionPropagation? _propagation;
 
     public ResourceService(ObjectStore store, ResourceRegistry registry, ListSnapshots snapshots, IEnumerable<IAdmissionPlugin> admission,
-        TimeProvider time, Random random, ILogger<ResourceService> logger)
+        TimeProvider time, Random random, ILogger<ResourceService> logger, Controllers.GarbageCollection.DeletionPropagation? propagation = null)
     {
+        _propagation = propagation;
         _store = store;
         Registry = registry;
         _snapshots = snapshots;

@@ -128,8 +128,9 @@ public sealed class DeploymentControllerTests
         await kube.Client.AppsV1.PatchNamespacedDeploymentAsync(new V1Patch("""{"spec":{"template":{"spec":{"containers":[{"name":"app","image":"postgres:17"}]}}}}""",
             V1Patch.PatchType.StrategicMergePatch), "db", ns, cancellationToken: ct);
         await kube.PodsAsync(ns, p => p.Count == 2 && p.All(x => x.Metadata.DeletionTimestamp is not null), "both old pods terminating");
-        var d = await kube.DeploymentAsync(ns, "db", x => x.Status.ObservedGeneration == 2, "generation 2 observed");
-        Assert.Equal("False", d.Status.Conditions.Single(c => c.Type == "Available").Status);
+        var d = await kube.DeploymentAsync(ns, "db", x => x.Status.ObservedGeneration == 2 && x.Status.Conditions.Any(c => c.Type == "Available" && c.Status == "False"),
+            "generation 2 observed, no longer available");
+        Assert.Null(d.Status.AvailableReplicas);
         Assert.Single((await kube.Client.AppsV1.ListNamespacedReplicaSetAsync(ns, cancellationToken: ct)).Items);
 
         kube.Time.Advance(TimeSpan.FromSeconds(30));
