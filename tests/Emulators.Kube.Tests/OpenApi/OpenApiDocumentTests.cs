@@ -80,7 +80,22 @@ public sealed class OpenApiDocumentTests(SharedKubeServer shared)
         Assert.Equal("io.k8s.api.core.v1.Event", ModelCatalog.NameOf(typeof(k8s.Models.Corev1Event)));
         Assert.Equal("io.k8s.api.events.v1.Event", ModelCatalog.NameOf(typeof(k8s.Models.Eventsv1Event)));
         Assert.Equal("io.k8s.api.coordination.v1.LeaseSpec", ModelCatalog.NameOf(typeof(k8s.Models.V1LeaseSpec)));
+        Assert.Equal("io.k8s.metrics.pkg.apis.metrics.v1beta1.NodeMetrics", ModelCatalog.NameOf(typeof(k8s.Models.NodeMetrics)));
         Assert.Equal(typeof(k8s.Models.V1Deployment), ModelCatalog.FindKind("apps", "v1", "Deployment"));
+    }
+
+    [Fact]
+    public async Task EveryPath_HasAnOperation()
+    {
+        var (_, index, _) = await _kube.SendAsync(HttpMethod.Get, "/openapi/v3");
+        foreach (var (path, _) in index!["paths"]!.AsObject())
+        {
+            var document = await DocumentAsync(path);
+            foreach (var (route, item) in document["paths"]!.AsObject())
+            {
+                Assert.True(item!.AsObject().Any(p => p.Key != "parameters"), $"Expected an operation under {route} in {path}; it has only parameters.");
+            }
+        }
     }
 
     private async Task<JsonObject> DocumentAsync(string path)

@@ -71,6 +71,15 @@ public sealed class OpenApiEndpointTests(SharedKubeServer shared)
     }
 
     [Fact]
+    public async Task OpenApiV2_NotServed_IsNotFoundAsForAnyUnknownPath()
+    {
+        var (status, body, _) = await _kube.SendAsync(HttpMethod.Get, "/openapi/v2", accept: "application/com.github.proto-openapi.spec.v2@v1.0+protobuf");
+
+        Assert.Equal(404, status);
+        Assert.Equal("NotFound", body!["reason"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Document_UnknownGroupVersion_IsNotFound()
     {
         var (status, body, _) = await _kube.SendAsync(HttpMethod.Get, "/openapi/v3/apis/widgets.example.com/v1");

@@ -28,6 +28,10 @@ public static partial class ModelCatalog
         "Time", "WatchEvent",
     ], StringComparer.Ordinal);
 
+    /// <summary>The metrics.k8s.io types, which the client names without a version (k8s.io/metrics/pkg/apis/metrics/v1beta1).</summary>
+    private static readonly FrozenSet<string> MetricsTypes = FrozenSet.ToFrozenSet(
+        ["ContainerMetrics", "NodeMetrics", "NodeMetricsList", "PodMetrics", "PodMetricsList"], StringComparer.Ordinal);
+
     private static readonly Lazy<Catalog> Instance = new(Build);
 
     /// <summary>The model class of a kind, e.g. (<c>apps</c>, <c>v1</c>, <c>Deployment</c>) → <see cref="V1Deployment"/>.</summary>
@@ -111,6 +115,11 @@ public static partial class ModelCatalog
         if (type == typeof(IntOrString))
         {
             return "io.k8s.apimachinery.pkg.util.intstr.IntOrString";
+        }
+
+        if (MetricsTypes.Contains(type.Name))
+        {
+            return $"io.k8s.metrics.pkg.apis.metrics.v1beta1.{type.Name}";
         }
 
         if (VersionPrefix().Match(type.Name) is { Success: true } plain)

@@ -51,7 +51,7 @@ internal sealed class ResourceOperations
             Written(Schema(model)), Body(Documents, Schema(model))));
         Add(list, "delete", verbs.Contains("deletecollection"), Operation("deleteCollection", $"delete collection of {_type.Kind}", "deletecollection", gvk,
             [.. OpenApiParameters.Delete(), .. OpenApiParameters.List()], Ok(Status()), Body(JsonOnly, _schemas.Ref(typeof(V1DeleteOptions)))));
-        paths[collection] = list;
+        AddPath(paths, collection, list);
 
         var item = PathItem(withName: true);
         Add(item, "get", verbs.Contains("get"), Operation("read", $"read the specified {_type.Kind}", "get", gvk, [], Ok(Schema(model))));
@@ -60,7 +60,7 @@ internal sealed class ResourceOperations
         Add(item, "patch", verbs.Contains("patch"), PatchOperation($"partially update the specified {_type.Kind}", gvk, model));
         Add(item, "delete", verbs.Contains("delete"), Operation("delete", $"delete a {_type.Kind}", "delete", gvk, OpenApiParameters.Delete(),
             Ok(_type.ReturnDeletedObject ? Schema(model) : Status()), Body(JsonOnly, _schemas.Ref(typeof(V1DeleteOptions)))));
-        paths[$"{collection}/{{name}}"] = item;
+        AddPath(paths, $"{collection}/{{name}}", item);
 
         if (_type.Namespaced && verbs.Contains("list"))
         {
@@ -72,7 +72,7 @@ internal sealed class ResourceOperations
 
         foreach (var subresource in _type.Subresources.Values)
         {
-            paths[$"{collection}/{{name}}/{subresource.Name}"] = Subresource(subresource);
+            AddPath(paths, $"{collection}/{{name}}/{subresource.Name}", Subresource(subresource));
         }
     }
 
@@ -161,6 +161,15 @@ internal sealed class ResourceOperations
 
         parameters.Add(OpenApiParameters.Pretty());
         return new JsonObject { ["parameters"] = parameters };
+    }
+
+    /// <summary>Adds a path that has at least one operation (a create-only kind has no <c>{name}</c> path).</summary>
+    private static void AddPath(IDictionary<string, JsonObject> paths, string path, JsonObject item)
+    {
+        if (item.Count > 1)
+        {
+            paths[path] = item;
+        }
     }
 
     private static void Add(JsonObject pathItem, string method, bool allowed, JsonObject operation)
