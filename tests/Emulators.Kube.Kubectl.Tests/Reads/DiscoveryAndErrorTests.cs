@@ -4,7 +4,10 @@ using static OrleansEci.Emulators.Kube.Kubectl.Tests.Support.TableText;
 
 namespace OrleansEci.Emulators.Kube.Kubectl.Tests.Reads;
 
-/// <summary><c>kubectl api-resources</c> from discovery, and the messages kubectl prints for missing objects and types.</summary>
+/// <summary>
+/// <c>kubectl api-resources</c> from discovery, <c>kubectl explain</c> from the OpenAPI v3 schemas (which carry no
+/// descriptions), and the messages kubectl prints for missing objects and types.
+/// </summary>
 public sealed class DiscoveryAndErrorTests(KubectlCluster cluster) : IClassFixture<KubectlCluster>
 {
     [Fact]
@@ -19,6 +22,16 @@ public sealed class DiscoveryAndErrorTests(KubectlCluster cluster) : IClassFixtu
         Assert.Equal(["leases", "coordination.k8s.io/v1", "true", "Lease"], Row(output, "leases"));
         Assert.Equal(["deployments", "deploy", "apps/v1", "true", "Deployment", "create,delete,deletecollection,get,list,patch,update,watch", "all"],
             Row(wide, "deployments"));
+    }
+
+    [Fact]
+    public async Task Explain_PodField_ReadsTheOpenApiV3Schema()
+    {
+        var output = (await cluster.RunAsync("explain", "pods.spec.containers.ports")).Succeeded();
+
+        Assert.Contains("FIELD: ports <[]ContainerPort>", output, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^\s+containerPort\s+<integer> -required-$", output);
+        Assert.Matches(@"(?m)^\s+enum: SCTP, TCP, UDP$", output);
     }
 
     [Fact]
