@@ -24,6 +24,12 @@ internal sealed partial class ContainerGroup
             _spotCheckAt = CreationTime + (Spec.SpotDurationHours > 0 ? TimeSpan.FromHours(Spec.SpotDurationHours) : ctx.Lifecycle.SpotCheckInterval);
         }
 
+        if (EarliestDue() > now)
+        {
+            // The common case (a settled group read again): nothing is due, decided without allocating.
+            return;
+        }
+
         for (int guard = 0; guard < 100_000 && !Deleted && !IsTerminal; guard++)
         {
             (DateTimeOffset due, Action<DateTimeOffset> apply) = NextTransition(now, ctx);
@@ -35,6 +41,26 @@ internal sealed partial class ContainerGroup
             apply(due);
         }
     }
+
+    /// <summary>The earliest time any transition is due (<see cref="DateTimeOffset.MaxValue"/> when none is).</summary>
+    private DateTimeOffset EarliestDue()
+    {
+        DateTimeOffset earliest = Min(Min(_phaseDue, _deadlineAt), Min(_spotCheckAt, _spotReleaseAt));
+        foreach (ContainerRuntime c in InitContainers)
+        {
+            earliest = Min(earliest, c.Due);
+        }
+
+        foreach (ContainerRuntime c in Containers)
+        {
+            earliest = Min(earliest, c.Due);
+        }
+
+        return earliest;
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset? a, DateTimeOffset? b) =>
+        (a ?? DateTimeOffset.MaxValue) < (b ?? DateTimeOffset.MaxValue) ? a ?? DateTimeOffset.MaxValue : b ?? DateTimeOffset.MaxValue;
 
     private (DateTimeOffset Due, Action<DateTimeOffset> Apply) NextTransition(DateTimeOffset now, GroupContext ctx)
     {

@@ -4,7 +4,7 @@ namespace OrleansEci.Emulators.Eci.Groups;
 
 /// <summary>
 /// Every container group of the region, by id and in creation order, with the ClientToken index. Reads take a
-/// snapshot (no lock held while groups advance); the retention sweep runs at most once a second of emulator time:
+/// copy of the order (no lock held while groups advance); the retention sweep runs at most once a second of emulator time:
 /// terminal groups are all kept for <see cref="LifecycleOptions.TerminalRetention"/>, after which only the latest
 /// <see cref="LifecycleOptions.TerminalKeepCount"/> terminal groups remain (reference §3.2).
 /// </summary>
@@ -13,7 +13,10 @@ internal sealed class ContainerGroupStore(GroupContext context)
     private readonly ConcurrentDictionary<string, ContainerGroup> _byId = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ContainerGroup> _byToken = new(StringComparer.Ordinal);
     private readonly Lock _orderGate = new();
-    private List<ContainerGroup> _order = [];
+    // Creation order, append-only: a slot below _orderCount is never written again (removal builds a new array), so a
+    // reader may walk (array, count) taken under the lock without copying it. A copy per query was 80 KB at 10,000 groups.
+    private ContainerGroup[] _order = new ContainerGroup[64];
+    private int _orderCount;
     private long _lastSweepTicks;
 
     public GroupContext Context => context;
@@ -30,7 +33,12 @@ internal sealed class ContainerGroupStore(GroupContext context)
 
         lock (_orderGate)
         {
-            _order.Add(group);
+            if (_orderCount == _order.Length)
+            {
+                Array.Resize(ref _order, _order.Length * 2);
+            }
+
+            _order[_orderCount++] = group;
         }
     }
 
@@ -51,37 +59,25 @@ internal sealed class ContainerGroupStore(GroupContext context)
         }
     }
 
-    /// <summary>All live groups in creation order, each advanced to <paramref name="now"/>.</summary>
-    public List<ContainerGroup> Snapshot(DateTimeOffset now)
+    /// <summary>The group with this id as stored, not advanced, possibly deleted; for callers that advance it under its lock.</summary>
+    public ContainerGroup? Find(string id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>
+    /// Every stored group in creation order, not advanced (callers filter first and advance only the candidates
+    /// under each group's lock); runs the retention sweep when it is due.
+    /// </summary>
+    public ArraySegment<ContainerGroup> InCreationOrder(DateTimeOffset now)
     {
         SweepIfDue(now);
-        ContainerGroup[] all;
-        lock (_orderGate)
-        {
-            all = [.. _order];
-        }
-
-        List<ContainerGroup> live = new(all.Length);
-        foreach (ContainerGroup g in all)
-        {
-            lock (g.Gate)
-            {
-                g.Advance(now, context);
-                if (!g.Deleted)
-                {
-                    live.Add(g);
-                }
-            }
-        }
-
-        return live;
+        return Ordered();
     }
 
     public void Clear()
     {
         lock (_orderGate)
         {
-            _order = [];
+            _order = new ContainerGroup[64];
+            _orderCount = 0;
         }
 
         _byId.Clear();
@@ -96,11 +92,7 @@ internal sealed class ContainerGroupStore(GroupContext context)
             return;
         }
 
-        List<ContainerGroup> all;
-        lock (_orderGate)
-        {
-            all = [.. _order];
-        }
+        ArraySegment<ContainerGroup> all = Ordered();
 
         List<(ContainerGroup Group, DateTimeOffset At)> terminal = [];
         HashSet<ContainerGroup> remove = [];
@@ -146,7 +138,18 @@ internal sealed class ContainerGroupStore(GroupContext context)
 
         lock (_orderGate)
         {
-            _order = [.. _order.Where(g => !remove.Contains(g))];
+            ContainerGroup[] kept = [.. new ArraySegment<ContainerGroup>(_order, 0, _orderCount).Where(g => !remove.Contains(g))];
+            _order = new ContainerGroup[Math.Max(64, kept.Length * 2)];
+            kept.CopyTo(_order, 0);
+            _orderCount = kept.Length;
+        }
+    }
+
+    private ArraySegment<ContainerGroup> Ordered()
+    {
+        lock (_orderGate)
+        {
+            return new ArraySegment<ContainerGroup>(_order, 0, _orderCount);
         }
     }
 }

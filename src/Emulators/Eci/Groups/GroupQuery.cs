@@ -17,6 +17,12 @@ internal sealed class GroupQuery
     private readonly IReadOnlyList<string>? _ids;
     private readonly IReadOnlyList<KeyValuePair<string, string>> _tags;
     private readonly int? _sinceSecond;
+    private readonly string? _zoneId;
+    private readonly string? _vSwitchId;
+    private readonly string? _securityGroupId;
+    private readonly string? _name;
+    private readonly string? _status;
+    private readonly string? _resourceGroupId;
 
     public GroupQuery(RpcParameters p, bool statusFilters)
     {
@@ -24,6 +30,12 @@ internal sealed class GroupQuery
         _ids = p.JsonStrings("ContainerGroupIds", 20);
         _tags = p.Tags();
         _sinceSecond = statusFilters ? p.Int("SinceSecond", 1) : null;
+        _zoneId = p.Optional("ZoneId");
+        _vSwitchId = p.Optional("VSwitchId");
+        _securityGroupId = p.Optional("SecurityGroupId");
+        _name = p.Optional("ContainerGroupName");
+        _status = p.Optional("Status");
+        _resourceGroupId = p.Optional("ResourceGroupId");
     }
 
     public (List<ContainerGroup> Page, string NextToken, int Total) Run(EmulatorState state, DateTimeOffset now, int defaultLimit, int maxLimit)
@@ -35,12 +47,21 @@ internal sealed class GroupQuery
             throw EciErrors.InvalidParameter("NextToken", "Pass back the NextToken of the previous page unchanged.");
         }
 
+        // One pass: the filters on what never changes are checked without the lock, and only the groups they let
+        // through are advanced (under their lock) to be checked for status and recency. Scanning every group under
+        // its lock first made a tag query cost two locked passes over the region.
         List<ContainerGroup> matching = [];
         foreach (ContainerGroup g in Candidates(state, now))
         {
+            if (!MatchesFixed(g))
+            {
+                continue;
+            }
+
             lock (g.Gate)
             {
-                if (Matches(g, now))
+                g.Advance(now, state.Context);
+                if (!g.Deleted && MatchesState(g, now))
                 {
                     matching.Add(g);
                 }
@@ -69,18 +90,45 @@ internal sealed class GroupQuery
 
     private IEnumerable<ContainerGroup> Candidates(EmulatorState state, DateTimeOffset now) =>
         _ids is null
-            ? state.Groups.Snapshot(now)
-            : _ids.Distinct(StringComparer.Ordinal).Select(id => state.Groups.Get(id, now)).OfType<ContainerGroup>();
+            ? state.Groups.InCreationOrder(now)
+            : _ids.Distinct(StringComparer.Ordinal).Select(state.Groups.Find).OfType<ContainerGroup>();
 
-    private bool Matches(ContainerGroup g, DateTimeOffset now) =>
-        Is(_p.Optional("ZoneId"), g.Placement.ZoneId)
-        && Is(_p.Optional("VSwitchId"), g.Placement.VSwitchId)
-        && Is(_p.Optional("SecurityGroupId"), g.Placement.SecurityGroupId)
-        && Is(_p.Optional("ContainerGroupName"), g.Spec.Name)
-        && Is(_p.Optional("Status"), g.Status)
-        && Is(_p.Optional("ResourceGroupId"), g.Spec.ResourceGroupId ?? "rg-emu-default")
-        && _tags.All(t => g.Spec.Tags.Any(x => x.Key == t.Key && (t.Value.Length == 0 || x.Value == t.Value)))
-        && (_sinceSecond is not int since || g.StatusChangedAt >= now.AddSeconds(-since));
+    /// <summary>Filters on the placement (fixed at create) and the spec (replaced whole on update, so one read is consistent).</summary>
+    private bool MatchesFixed(ContainerGroup g)
+    {
+        GroupSpec spec = g.Spec;
+        return Is(_zoneId, g.Placement.ZoneId)
+            && Is(_vSwitchId, g.Placement.VSwitchId)
+            && Is(_securityGroupId, g.Placement.SecurityGroupId)
+            && Is(_name, spec.Name)
+            && Is(_resourceGroupId, spec.ResourceGroupId ?? "rg-emu-default")
+            && HasTags(spec.Tags);
+    }
+
+    /// <summary>Filters on the lifecycle; call with the group's lock held, after advancing it.</summary>
+    private bool MatchesState(ContainerGroup g, DateTimeOffset now) =>
+        Is(_status, g.Status) && (_sinceSecond is not int since || g.StatusChangedAt >= now.AddSeconds(-since));
+
+    // Indexed loops: an interface foreach allocates an enumerator per group, and this runs for every group of a query.
+    private bool HasTags(IReadOnlyList<KeyValuePair<string, string>> tags)
+    {
+        for (int i = 0; i < _tags.Count; i++)
+        {
+            (string key, string value) = _tags[i];
+            bool found = false;
+            for (int j = 0; j < tags.Count && !found; j++)
+            {
+                found = tags[j].Key == key && (value.Length == 0 || tags[j].Value == value);
+            }
+
+            if (!found)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static bool Is(string? wanted, string actual) => wanted is null || wanted == actual;
 }
