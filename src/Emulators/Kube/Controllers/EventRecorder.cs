@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
+using k8s;
+using k8s.Models;
+
 using Microsoft.Extensions.Logging;
 
 using OrleansEci.Emulators.Kube.Errors;
@@ -77,6 +80,21 @@ public sealed class EventRecorder
             ControllerLog.EventNotRecorded(_logger, component, reason, $"{ns}/{KubeJson.GetString(reference, "name")}", e);
         }
     }
+
+    /// <summary>Records an event about a typed object read from the store (its kind and apiVersion are set).</summary>
+    public Task RecordAsync(string component, IKubernetesObject<V1ObjectMeta> involved, string type, string reason, string message, CancellationToken cancellationToken) =>
+        RecordAsync(component, new JsonObject
+        {
+            ["kind"] = involved.Kind,
+            ["apiVersion"] = involved.ApiVersion,
+            ["metadata"] = new JsonObject
+            {
+                ["namespace"] = involved.Metadata.NamespaceProperty,
+                ["name"] = involved.Metadata.Name,
+                ["uid"] = involved.Metadata.Uid,
+                ["resourceVersion"] = involved.Metadata.ResourceVersion,
+            },
+        }, type, reason, message, cancellationToken);
 
     /// <summary>An ObjectReference to the object (kind, namespace, name, uid, apiVersion, resourceVersion).</summary>
     public static JsonObject Reference(JsonObject obj)

@@ -7,15 +7,12 @@ namespace OrleansEci.Emulators.Kube.Controllers;
 /// <summary>One <c>metadata.ownerReferences</c> entry, read straight from stored bytes (watch handlers see many objects).</summary>
 internal sealed record OwnerRef(string ApiVersion, string Kind, string Name, string Uid, bool Controller, bool BlockOwnerDeletion)
 {
-    public static IReadOnlyList<OwnerRef> Of(StoredObject stored)
-    {
-        using var document = JsonDocument.Parse(stored.Json);
-        if (!document.RootElement.TryGetProperty("metadata", out var meta)
-            || !meta.TryGetProperty("ownerReferences", out var refs) || refs.ValueKind != JsonValueKind.Array)
-        {
-            return [];
-        }
+    public static IReadOnlyList<OwnerRef> Of(StoredObject stored) => StoredMetadata.Read(stored).Owners;
 
+    public static OwnerRef? ControllerOf(StoredObject stored) => Of(stored).FirstOrDefault(r => r.Controller);
+
+    internal static List<OwnerRef> Read(JsonElement refs)
+    {
         var list = new List<OwnerRef>(refs.GetArrayLength());
         foreach (var r in refs.EnumerateArray())
         {
@@ -24,8 +21,6 @@ internal sealed record OwnerRef(string ApiVersion, string Kind, string Name, str
 
         return list;
     }
-
-    public static OwnerRef? ControllerOf(StoredObject stored) => Of(stored).FirstOrDefault(r => r.Controller);
 
     private static string Text(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "";

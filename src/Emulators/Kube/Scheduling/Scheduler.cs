@@ -178,7 +178,7 @@ public sealed class Scheduler : ControllerLoop<string>
 
         _cache.SetPod(key, Entry(pod, node));
         SchedulerLog.Bound(Logger, key, node);
-        await _events.RecordAsync(Component, Reference(pod), EventRecorder.Normal, "Scheduled",
+        await _events.RecordAsync(Component, pod, EventRecorder.Normal, "Scheduled",
             $"Successfully assigned {pod.Metadata.NamespaceProperty}/{pod.Metadata.Name} to {node}", cancellationToken).ConfigureAwait(false);
     }
 
@@ -218,7 +218,7 @@ public sealed class Scheduler : ControllerLoop<string>
             return;
         }
 
-        await _events.RecordAsync(Component, Reference(pod), EventRecorder.Warning, "FailedScheduling", message, cancellationToken).ConfigureAwait(false);
+        await _events.RecordAsync(Component, pod, EventRecorder.Warning, "FailedScheduling", message, cancellationToken).ConfigureAwait(false);
         if (retry)
         {
             Queue.Add(key);
@@ -250,19 +250,6 @@ public sealed class Scheduler : ControllerLoop<string>
 
     private static PodEntry Entry(V1Pod pod, string node) =>
         new(pod.Metadata.Uid, node, PodRequests.Of(pod.Spec), PodRequests.Of(pod.Spec, nonZero: true), HostPort.Of(pod.Spec));
-
-    private static JsonObject Reference(V1Pod pod) => new()
-    {
-        ["kind"] = "Pod",
-        ["apiVersion"] = "v1",
-        ["metadata"] = new JsonObject
-        {
-            ["namespace"] = pod.Metadata.NamespaceProperty,
-            ["name"] = pod.Metadata.Name,
-            ["uid"] = pod.Metadata.Uid,
-            ["resourceVersion"] = pod.Metadata.ResourceVersion,
-        },
-    };
 
     private void MoveAllToActive()
     {

@@ -140,18 +140,7 @@ public sealed partial class DeploymentController : ControllerLoop<string>
     }
 
     private Task RecordAsync(V1Deployment d, string type, string reason, string message, CancellationToken cancellationToken) =>
-        _events.RecordAsync(Component, new JsonObject
-        {
-            ["kind"] = "Deployment",
-            ["apiVersion"] = "apps/v1",
-            ["metadata"] = new JsonObject
-            {
-                ["namespace"] = d.Metadata.NamespaceProperty,
-                ["name"] = d.Metadata.Name,
-                ["uid"] = d.Metadata.Uid,
-                ["resourceVersion"] = d.Metadata.ResourceVersion,
-            },
-        }, type, reason, message, cancellationToken);
+        _events.RecordAsync(Component, d, type, reason, message, cancellationToken);
 
     /// <summary>Now in whole seconds, as metav1.Time serializes.</summary>
     private DateTime Timestamp => DateTime.SpecifyKind(Meta.ParseTime(Meta.FormatTime(Now))!.Value.UtcDateTime, DateTimeKind.Utc);

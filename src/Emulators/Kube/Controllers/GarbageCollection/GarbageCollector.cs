@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 using Microsoft.Extensions.Logging;
 
 using OrleansEci.Emulators.Kube.Objects;
@@ -53,7 +51,7 @@ public sealed partial class GarbageCollector : ControllerLoop<GcItem>
             return;
         }
 
-        var state = Read(stored);
+        var state = StoredMetadata.Read(stored);
         var unseen = _graph.Observe(type, stored.Namespace, stored.Name, stored.Uid, state.Owners);
         var self = new GcItem(GcAction.AttemptToDelete, type, stored.Namespace, stored.Name, stored.Uid);
         if (state.Deleting && state.Finalizers.Contains(DeletionPropagation.OrphanFinalizer))
@@ -94,23 +92,5 @@ public sealed partial class GarbageCollector : ControllerLoop<GcItem>
                 }
             }
         }
-    }
-
-    /// <summary>The metadata the collector needs, read straight from the stored bytes.</summary>
-    private static (IReadOnlyList<OwnerRef> Owners, bool Deleting, List<string> Finalizers) Read(StoredObject stored)
-    {
-        using var document = JsonDocument.Parse(stored.Json);
-        var deleting = false;
-        var finalizers = new List<string>();
-        if (document.RootElement.TryGetProperty("metadata", out var meta))
-        {
-            deleting = meta.TryGetProperty("deletionTimestamp", out var ts) && ts.ValueKind == JsonValueKind.String;
-            if (meta.TryGetProperty("finalizers", out var list) && list.ValueKind == JsonValueKind.Array)
-            {
-                finalizers.AddRange(list.EnumerateArray().Where(f => f.ValueKind == JsonValueKind.String).Select(f => f.GetString()!));
-            }
-        }
-
-        return (OwnerRef.Of(stored), deleting, finalizers);
     }
 }

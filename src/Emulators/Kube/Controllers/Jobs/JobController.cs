@@ -52,13 +52,14 @@ public sealed partial class JobController : ControllerLoop<string>
         }
 
         var pod = change.Object;
-        var owner = OwnerRef.ControllerOf(pod);
+        var meta = StoredMetadata.Read(pod);
+        var owner = meta.Controller;
         if (owner is { Kind: "Job" })
         {
             Queue.Add($"{pod.Namespace}/{owner.Name}");
         }
 
-        if (change.Type != WatchEventType.Deleted && HasTrackingFinalizer(pod.ToJson())
+        if (change.Type != WatchEventType.Deleted && meta.Finalizers.Contains(TrackingFinalizer)
             && (owner is not { Kind: "Job" } || Service.Find(_jobs, pod.Namespace, owner.Name)?.Uid != owner.Uid))
         {
             Queue.Add(OrphanPrefix + pod.Key);
@@ -150,23 +151,10 @@ public sealed partial class JobController : ControllerLoop<string>
         : job.Spec.ManagedBy is { } managedBy && managedBy != "kubernetes.io/job-controller" ? $"managedBy {managedBy}"
         : null;
 
-    private static bool HasTrackingFinalizer(JsonObject pod) => Meta.Finalizers(pod).Contains(TrackingFinalizer);
-
     private static bool HasTrackingFinalizer(V1Pod pod) => pod.Metadata.Finalizers?.Contains(TrackingFinalizer) == true;
 
     private Task RecordAsync(V1Job job, string type, string reason, string message, CancellationToken cancellationToken) =>
-        _events.RecordAsync(Component, new JsonObject
-        {
-            ["kind"] = "Job",
-            ["apiVersion"] = "batch/v1",
-            ["metadata"] = new JsonObject
-            {
-                ["namespace"] = job.Metadata.NamespaceProperty,
-                ["name"] = job.Metadata.Name,
-                ["uid"] = job.Metadata.Uid,
-                ["resourceVersion"] = job.Metadata.ResourceVersion,
-            },
-        }, type, reason, message, cancellationToken);
+        _events.RecordAsync(Component, job, type, reason, message, cancellationToken);
 
     private string Timestamp => Meta.FormatTime(Now);
 

@@ -138,11 +138,11 @@ public sealed partial class ReplicaSetController : ControllerLoop<string>
         }
         catch (ApiException e)
         {
-            await _events.RecordAsync(Component, Reference(rs), EventRecorder.Warning, "FailedCreate", $"Error creating: {e.Message}", cancellationToken).ConfigureAwait(false);
+            await _events.RecordAsync(Component, rs, EventRecorder.Warning, "FailedCreate", $"Error creating: {e.Message}", cancellationToken).ConfigureAwait(false);
             throw;
         }
 
-        await _events.RecordAsync(Component, Reference(rs), EventRecorder.Normal, "SuccessfulCreate", $"Created pod: {created.Object.Name}", cancellationToken)
+        await _events.RecordAsync(Component, rs, EventRecorder.Normal, "SuccessfulCreate", $"Created pod: {created.Object.Name}", cancellationToken)
             .ConfigureAwait(false);
     }
 
@@ -159,11 +159,11 @@ public sealed partial class ReplicaSetController : ControllerLoop<string>
         }
         catch (ApiException e)
         {
-            await _events.RecordAsync(Component, Reference(rs), EventRecorder.Warning, "FailedDelete", $"Error deleting: {e.Message}", cancellationToken).ConfigureAwait(false);
+            await _events.RecordAsync(Component, rs, EventRecorder.Warning, "FailedDelete", $"Error deleting: {e.Message}", cancellationToken).ConfigureAwait(false);
             throw;
         }
 
-        await _events.RecordAsync(Component, Reference(rs), EventRecorder.Normal, "SuccessfulDelete", $"Deleted pod: {pod.Metadata.Name}", cancellationToken)
+        await _events.RecordAsync(Component, rs, EventRecorder.Normal, "SuccessfulDelete", $"Deleted pod: {pod.Metadata.Name}", cancellationToken)
             .ConfigureAwait(false);
     }
 
@@ -184,17 +184,4 @@ public sealed partial class ReplicaSetController : ControllerLoop<string>
 
         return [.. all.Where(p => OwnerReferences.ControllerOf(p.Metadata)?.Uid is { } uid && family.Contains(uid))];
     }
-
-    private static JsonObject Reference(V1ReplicaSet rs) => new()
-    {
-        ["kind"] = "ReplicaSet",
-        ["apiVersion"] = "apps/v1",
-        ["metadata"] = new JsonObject
-        {
-            ["namespace"] = rs.Metadata.NamespaceProperty,
-            ["name"] = rs.Metadata.Name,
-            ["uid"] = rs.Metadata.Uid,
-            ["resourceVersion"] = rs.Metadata.ResourceVersion,
-        },
-    };
 }
