@@ -32,6 +32,11 @@ public static class EciErrorClassifier
         ["Account.Arrearage"] = EciErrorCategory.Account,
         ["InsufficientBalance"] = EciErrorCategory.Account,
         ["Forbidden.UserVerification"] = EciErrorCategory.Account,
+        // A create that names a vSwitch or security group that does not exist is a configuration
+        // error, not "the container group is gone": a caller that treats NotFound as "already deleted"
+        // must never see these as NotFound.
+        ["InvalidVSwitchId.NotFound"] = EciErrorCategory.InvalidRequest,
+        ["InvalidSecurityGroupId.NotFound"] = EciErrorCategory.InvalidRequest,
         ["IdempotentParameterMismatch"] = EciErrorCategory.IdempotencyMismatch,
         ["IncorrectStatus"] = EciErrorCategory.IncorrectStatus,
         ["SignatureDoesNotMatch"] = EciErrorCategory.Auth,

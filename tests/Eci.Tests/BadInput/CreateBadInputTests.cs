@@ -19,7 +19,7 @@ public sealed class CreateBadInputTests
         { "spot price with 4 decimals", "InvalidParameter", "\"SpotPriceLimit\"", EciErrorCategory.InvalidRequest },
         { "negative spot price", "InvalidParameter", "\"SpotPriceLimit\"", EciErrorCategory.InvalidRequest },
         { "price-limited spot without a price", "MissingParameter", "\"SpotPriceLimit\"", EciErrorCategory.InvalidRequest },
-        { "unknown vSwitch", "InvalidVSwitchId.NotFound", "vsw-does-not-exist", EciErrorCategory.NotFound },
+        { "unknown vSwitch", "InvalidVSwitchId.NotFound", "vsw-does-not-exist", EciErrorCategory.InvalidRequest },
     };
 
     [Theory]

@@ -56,6 +56,8 @@ public sealed class EciErrorClassifierTests
         { "InvalidParameter.NotFound", 400, EciErrorCategory.NotFound },
         { "InvalidContainerGroup.NotFound", 404, EciErrorCategory.NotFound },
         { "ContainerGroup.NotFound", 404, EciErrorCategory.NotFound },
+        { "InvalidVSwitchId.NotFound", 400, EciErrorCategory.InvalidRequest },
+        { "InvalidSecurityGroupId.NotFound", 400, EciErrorCategory.InvalidRequest },
 
         // Dry run
         { "DryRunOperation", 400, EciErrorCategory.DryRunPassed },
