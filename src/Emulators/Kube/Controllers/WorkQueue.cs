@@ -15,6 +15,7 @@ internal sealed class WorkQueue<TKey> : IDisposable
     private readonly HashSet<TKey> _processing = [];
     private readonly Dictionary<TKey, Delayed> _delayed = [];
     private readonly Dictionary<TKey, int> _failures = [];
+    private static readonly TimeSpan ClockJumpTolerance = TimeSpan.FromMilliseconds(1);
     private readonly SemaphoreSlim _ready = new(0);
     private readonly TimeProvider _time;
     private readonly TimeSpan _baseDelay;
@@ -57,39 +58,34 @@ internal sealed class WorkQueue<TKey> : IDisposable
     }
 
     /// <summary>Adds the key once <paramref name="delay"/> has passed on the clock (at once when it is not positive).</summary>
-    public void AddAfter(TKey key, TimeSpan delay)
-    {
-        if (delay <= TimeSpan.Zero)
-        {
-            Add(key);
-            return;
-        }
+    public void AddAfter(TKey key, TimeSpan delay) => AddAt(key, _time.GetUtcNow() + delay);
 
-        var due = _time.GetUtcNow() + delay;
-        ITimer? replaced = null;
-        lock (_gate)
+    /// <summary>
+    /// Adds the key when the clock reaches <paramref name="due"/> (at once if it has). If the clock jumps while the timer is
+    /// being armed (a fake clock advanced by another thread), the timer is armed again from the new time, so it can never
+    /// end up due later than <paramref name="due"/>.
+    /// </summary>
+    public void AddAt(TKey key, DateTimeOffset due)
+    {
+        for (var attempt = 0; ; attempt++)
         {
-            if (_shutdown)
+            var before = _time.GetUtcNow();
+            if (due <= before)
+            {
+                Add(key);
+                return;
+            }
+
+            if (!Arm(key, due, due - before, force: attempt > 0))
             {
                 return;
             }
 
-            if (_delayed.TryGetValue(key, out var pending))
+            if (_time.GetUtcNow() - before <= ClockJumpTolerance)
             {
-                if (pending.Due <= due)
-                {
-                    return;
-                }
-
-                replaced = pending.Timer;
+                return;
             }
-
-            var entry = new Delayed(due);
-            _delayed[key] = entry;
-            entry.Timer = _time.CreateTimer(_ => Fire(key, entry), null, delay, Timeout.InfiniteTimeSpan);
         }
-
-        replaced?.Dispose();
     }
 
     /// <summary>Adds the key after its per-key exponential backoff (base × 2^(failures−1), capped).</summary>
@@ -166,6 +162,36 @@ internal sealed class WorkQueue<TKey> : IDisposable
         }
 
         _ready.Dispose();
+    }
+
+    /// <summary>Arms a timer for the key unless an earlier one is pending (or <paramref name="force"/>); false when nothing was armed.</summary>
+    private bool Arm(TKey key, DateTimeOffset due, TimeSpan delay, bool force)
+    {
+        ITimer? replaced = null;
+        lock (_gate)
+        {
+            if (_shutdown)
+            {
+                return false;
+            }
+
+            if (_delayed.TryGetValue(key, out var pending))
+            {
+                if (pending.Due <= due && !force)
+                {
+                    return false;
+                }
+
+                replaced = pending.Timer;
+            }
+
+            var entry = new Delayed(due);
+            _delayed[key] = entry;
+            entry.Timer = _time.CreateTimer(_ => Fire(key, entry), null, delay, Timeout.InfiniteTimeSpan);
+        }
+
+        replaced?.Dispose();
+        return true;
     }
 
     private void Fire(TKey key, Delayed entry)

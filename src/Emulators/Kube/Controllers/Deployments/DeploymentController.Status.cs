@@ -131,7 +131,7 @@ public sealed partial class DeploymentController
             return;
         }
 
-        Queue.AddAfter($"{d.Metadata.NamespaceProperty}/{d.Metadata.Name}", from.AddSeconds((d.Spec.ProgressDeadlineSeconds ?? 600) + 1) - Now);
+        Queue.AddAt($"{d.Metadata.NamespaceProperty}/{d.Metadata.Name}", from.AddSeconds((d.Spec.ProgressDeadlineSeconds ?? 600) + 1));
     }
 
     private static bool Same(V1DeploymentStatus? a, V1DeploymentStatus b) =>

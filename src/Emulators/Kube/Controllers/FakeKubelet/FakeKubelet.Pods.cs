@@ -66,7 +66,7 @@ public sealed partial class FakeKubelet
 
         if (deadline > Now)
         {
-            Queue.AddAfter(queueKey, deadline - Now);
+            Queue.AddAt(queueKey, deadline);
             return;
         }
 

@@ -24,12 +24,12 @@ internal sealed record JobBackoff(int FailuresAfterLastSuccess, DateTimeOffset? 
         return new JobBackoff(after.Count, after.Count == 0 ? null : after[^1]);
     }
 
-    /// <summary>How long a new pod must still wait.</summary>
-    public TimeSpan Remaining(DateTimeOffset now, TimeSpan baseDelay, TimeSpan maxDelay)
+    /// <summary>When a new pod may be created (the last failure plus the backoff); null when nothing failed since the last success.</summary>
+    public DateTimeOffset? ReadyAt(TimeSpan baseDelay, TimeSpan maxDelay)
     {
         if (FailuresAfterLastSuccess == 0 || LastFailureTime is not { } last)
         {
-            return TimeSpan.Zero;
+            return null;
         }
 
         var delay = baseDelay;
@@ -43,8 +43,7 @@ internal sealed record JobBackoff(int FailuresAfterLastSuccess, DateTimeOffset? 
             }
         }
 
-        var elapsed = now - last;
-        return delay < elapsed ? TimeSpan.Zero : delay - elapsed;
+        return last + delay;
     }
 
     /// <summary>getFinishedTime: the last container's finishedAt, else when Ready turned False, else the deletion time, else creation.</summary>

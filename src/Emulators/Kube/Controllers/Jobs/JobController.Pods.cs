@@ -40,10 +40,9 @@ public sealed partial class JobController
             return active;
         }
 
-        var wait = ctx.NewBackoff.Remaining(Now, _options.PodFailureBackoff, _options.MaxPodFailureBackoff);
-        if (wait > TimeSpan.Zero)
+        if (ctx.NewBackoff.ReadyAt(_options.PodFailureBackoff, _options.MaxPodFailureBackoff) is { } ready && ready > Now)
         {
-            Queue.AddAfter(ctx.Key, wait);
+            Queue.AddAt(ctx.Key, ready);
             return active;
         }
 

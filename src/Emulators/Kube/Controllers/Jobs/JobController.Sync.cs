@@ -94,14 +94,14 @@ public sealed partial class JobController
         }
         else if (job.Spec.ActiveDeadlineSeconds is { } deadline && !suspended && Typed.Time(StartTime(status)) is { } started)
         {
-            var remaining = started.AddSeconds(deadline) - Now;
-            if (remaining <= TimeSpan.Zero)
+            var at = started.AddSeconds(deadline);
+            if (at <= Now)
             {
                 ctx.Finished = JobConditions.New(JobConditions.FailureTarget, "True", JobConditions.DeadlineExceeded, "Job was active longer than specified deadline", Timestamp);
             }
             else
             {
-                Queue.AddAfter(ctx.Key, remaining);
+                Queue.AddAt(ctx.Key, at);
             }
         }
     }

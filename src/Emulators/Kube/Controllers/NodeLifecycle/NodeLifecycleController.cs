@@ -72,7 +72,7 @@ public sealed class NodeLifecycleController : ControllerLoop<string>
         }
         else
         {
-            Queue.AddAfter(name, probe + grace - now + TimeSpan.FromSeconds(1));
+            Queue.AddAt(name, probe + grace + TimeSpan.FromSeconds(1));
         }
 
         await TaintAsync(name, cancellationToken).ConfigureAwait(false);

@@ -108,7 +108,7 @@ public sealed class TaintEvictionController : ControllerLoop<string>
 
         if (due > Now)
         {
-            Queue.AddAfter(key, due.Value - Now);
+            Queue.AddAt(key, due.Value);
             return;
         }
 

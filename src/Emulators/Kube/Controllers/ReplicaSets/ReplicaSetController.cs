@@ -103,7 +103,7 @@ public sealed partial class ReplicaSetController : ControllerLoop<string>
         var next = claimed.Select(p => PodStates.AvailableAt(p, minReady, Now)).Where(t => t is not null).Min();
         if (next is { } at)
         {
-            Queue.AddAfter(key, at - Now);
+            Queue.AddAt(key, at);
         }
     }
 
