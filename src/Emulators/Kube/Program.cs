@@ -14,12 +14,12 @@ if (CommandLine.KubeconfigPath(args) is { } path)
 
 Console.WriteLine($"Kubernetes API server listening on {server.BaseUri}");
 Console.WriteLine(CommandLine.KubeconfigPath(args) is { } written ? $"kubeconfig written to {Path.GetFullPath(written)}" : "no --kubeconfig given; none written");
-using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+// The web host's console lifetime takes SIGTERM and SIGINT itself (it only asks the application to stop), so
+// Console.CancelKeyPress never fires: wait for the host's own stopping signal instead.
+var lifetime = server.Services.GetRequiredService<IHostApplicationLifetime>();
 try
 {
-    await Task.Delay(Timeout.Infinite, stop.Token);
+    await Task.Delay(Timeout.Infinite, lifetime.ApplicationStopping);
 }
 catch (OperationCanceledException)
 {
