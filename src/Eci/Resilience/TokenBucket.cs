@@ -10,7 +10,7 @@ namespace OrleansEci.Eci.Resilience;
 /// has been refilled; waiters are therefore served in arrival order with no background timer.
 /// A cancelled wait gives its reservation back.
 /// </summary>
-internal sealed class TokenBucket
+public sealed class TokenBucket
 {
     private readonly TimeProvider _time;
     private readonly double _capacity;
@@ -20,11 +20,19 @@ internal sealed class TokenBucket
     private long _updatedAt;
 
     public TokenBucket(EciRateLimit limit, TimeProvider time)
+        : this(limit?.TokenLimit ?? throw new ArgumentNullException(nameof(limit)), limit.TokensPerPeriod / limit.ReplenishmentPeriod.TotalSeconds, time)
     {
-        ArgumentNullException.ThrowIfNull(limit);
+    }
+
+    /// <summary>A bucket holding <paramref name="capacity"/> tokens (the burst), refilled at <paramref name="tokensPerSecond"/>.</summary>
+    public TokenBucket(double capacity, double tokensPerSecond, TimeProvider time)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(tokensPerSecond);
+        ArgumentNullException.ThrowIfNull(time);
         _time = time;
-        _capacity = limit.TokenLimit;
-        _tokensPerSecond = limit.TokensPerPeriod / limit.ReplenishmentPeriod.TotalSeconds;
+        _capacity = capacity;
+        _tokensPerSecond = tokensPerSecond;
         _tokens = _capacity;
         _updatedAt = time.GetTimestamp();
     }

@@ -51,6 +51,30 @@ internal sealed partial class ContainerGroup
     /// <summary>Gone from the API (deleted, or Terminating finished).</summary>
     public bool Deleted { get; private set; }
 
+    /// <summary>
+    /// When anything DescribeContainerGroupStatus shows last changed: the group status or a container's state (a
+    /// restart inside a Running group is a status change of the pod). <c>SinceSecond</c> filters on this; ECI's docs
+    /// say only "instances whose status changed in the last N seconds" (eci-openapi.md §3.3).
+    /// </summary>
+    public DateTimeOffset PodStatusChangedAt
+    {
+        get
+        {
+            DateTimeOffset latest = StatusChangedAt;
+            foreach (ContainerRuntime c in Containers)
+            {
+                latest = c.ChangedAt > latest ? c.ChangedAt.Value : latest;
+            }
+
+            foreach (ContainerRuntime c in InitContainers)
+            {
+                latest = c.ChangedAt > latest ? c.ChangedAt.Value : latest;
+            }
+
+            return latest;
+        }
+    }
+
     public bool IsTerminal => Status is "Succeeded" or "Failed" or "Expired" or "ScheduleFailed";
 
     /// <summary>When the group became terminal; retention counts from here.</summary>

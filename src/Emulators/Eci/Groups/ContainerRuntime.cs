@@ -25,6 +25,9 @@ internal sealed class ContainerRuntime(ContainerSpec spec, bool isInit)
 
     public bool IsRunning => Current.State == "Running";
 
+    /// <summary>When the container's state last changed (start, wait, termination); drives <c>SinceSecond</c>.</summary>
+    public DateTimeOffset? ChangedAt { get; private set; }
+
     public bool IsTerminated => Current.State == "Terminated";
 
     public void Start(DateTimeOffset at)
@@ -40,6 +43,7 @@ internal sealed class ContainerRuntime(ContainerSpec spec, bool isInit)
         }
 
         _started = true;
+        ChangedAt = at;
         Current = ContainerState.Running(at);
         _log = [.. Program.Log.Select(l => (at + l.At, l.Line))];
         Due = Program.EndsAfter is TimeSpan d ? at + d : null;
@@ -60,6 +64,7 @@ internal sealed class ContainerRuntime(ContainerSpec spec, bool isInit)
 
     public void Terminate(DateTimeOffset at, int exitCode, string reason, int? signal = null)
     {
+        ChangedAt = at;
         Current = new ContainerState("Terminated", reason, null, Current.StartTime, at, exitCode, signal);
         _log.RemoveAll(l => l.At > at);
         Due = null;

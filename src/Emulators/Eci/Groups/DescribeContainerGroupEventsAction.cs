@@ -16,7 +16,7 @@ internal sealed class DescribeContainerGroupEventsAction : IEciAction
             throw EciErrors.InvalidParameter("EventSource", "Use EciService or K8sAgent, or omit it for both.");
         }
 
-        GroupQuery query = new(call.Parameters, statusFilters: true);
+        GroupQuery query = new(call.Parameters, statusFilters: true, sinceCountsEvents: true);
         (List<ContainerGroup> page, string next, int total) = query.Run(call.State, call.Now, 200, 200);
         List<object> data = GroupQuery.Project(page, g => (object)new
         {

@@ -24,8 +24,17 @@ internal sealed class GroupQuery
     private readonly string? _status;
     private readonly string? _resourceGroupId;
 
-    public GroupQuery(RpcParameters p, bool statusFilters)
+    private readonly bool _sinceCountsEvents;
+
+    /// <param name="p">The call's parameters.</param>
+    /// <param name="statusFilters">Whether Status and SinceSecond apply.</param>
+    /// <param name="sinceCountsEvents">
+    /// SinceSecond also selects groups with an event recorded in the window (DescribeContainerGroupEvents: a
+    /// SpotToBeReleased warning on a Running group is news although its status did not change).
+    /// </param>
+    public GroupQuery(RpcParameters p, bool statusFilters, bool sinceCountsEvents = false)
     {
+        _sinceCountsEvents = sinceCountsEvents;
         _p = p;
         _ids = p.JsonStrings("ContainerGroupIds", 20);
         _tags = p.Tags();
@@ -107,7 +116,28 @@ internal sealed class GroupQuery
 
     /// <summary>Filters on the lifecycle; call with the group's lock held, after advancing it.</summary>
     private bool MatchesState(ContainerGroup g, DateTimeOffset now) =>
-        Is(_status, g.Status) && (_sinceSecond is not int since || g.StatusChangedAt >= now.AddSeconds(-since));
+        Is(_status, g.Status) && (_sinceSecond is not int since || ChangedSince(g, now.AddSeconds(-since)));
+
+    private bool ChangedSince(ContainerGroup g, DateTimeOffset since)
+    {
+        if (g.PodStatusChangedAt >= since)
+        {
+            return true;
+        }
+
+        if (_sinceCountsEvents)
+        {
+            foreach (GroupEvent e in g.Events)
+            {
+                if (e.LastTimestamp >= since)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     // Indexed loops: an interface foreach allocates an enumerator per group, and this runs for every group of a query.
     private bool HasTags(IReadOnlyList<KeyValuePair<string, string>> tags)
