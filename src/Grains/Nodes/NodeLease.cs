@@ -61,13 +61,20 @@ public static class NodeLease
     }
 
     /// <summary>
-    /// Whether the lease is due for renewal: no lease, held by someone else, or <paramref name="renewInterval"/>
-    /// (<see cref="VirtualKubeletOptions.LeaseRenewInterval"/>) has passed since its renew time.
+    /// Whether the lease is due for renewal: no lease, held by someone else, <paramref name="renewInterval"/>
+    /// (<see cref="VirtualKubeletOptions.LeaseRenewInterval"/>) has passed since its renew time, or the renew time lies
+    /// in the future (written by a silo whose clock runs ahead, so the lease may lapse earlier than it says).
     /// </summary>
-    public static bool NeedsRenewal(V1Lease? lease, string nodeName, DateTimeOffset now, TimeSpan renewInterval) =>
-        lease?.Spec?.RenewTime is not { } renewed
-        || lease.Spec.HolderIdentity != nodeName
-        || now - new DateTimeOffset(DateTime.SpecifyKind(renewed, DateTimeKind.Utc)) >= renewInterval;
+    public static bool NeedsRenewal(V1Lease? lease, string nodeName, DateTimeOffset now, TimeSpan renewInterval)
+    {
+        if (lease?.Spec?.RenewTime is not { } renewed || lease.Spec.HolderIdentity != nodeName)
+        {
+            return true;
+        }
+
+        var elapsed = now - new DateTimeOffset(DateTime.SpecifyKind(renewed, DateTimeKind.Utc));
+        return elapsed < TimeSpan.Zero || elapsed >= renewInterval;
+    }
 
     private static V1OwnerReference Owner(string nodeName, string nodeUid) =>
         new() { ApiVersion = "v1", Kind = "Node", Name = nodeName, Uid = nodeUid };

@@ -42,7 +42,7 @@ public static partial class NodeManifest
     /// Whether the status must be written now: nothing written yet, something other than a heartbeat changed
     /// (capacity, allocatable, a condition's status, reason or message, addresses, endpoint, node info), or
     /// <paramref name="interval"/> (<see cref="VirtualKubeletOptions.StatusUpdateInterval"/>) has passed since the
-    /// written Ready heartbeat. Liveness between writes is the Lease's job, so this keeps Node writes to one a minute.
+    /// written Ready heartbeat (or the heartbeat lies in the future). Liveness between writes is the Lease's job, so this keeps Node writes to one a minute.
     /// </summary>
     /// <param name="written">The status last written (or read back from the API server); null when there is none.</param>
     /// <param name="desired">The status as it should be, from <see cref="Status"/>.</param>
@@ -56,8 +56,10 @@ public static partial class NodeManifest
             return true;
         }
 
+        // A heartbeat from the future was written by a silo whose clock runs ahead; rewrite it rather than wait.
         var heartbeat = written.Conditions?.FirstOrDefault(c => c.Type == "Ready")?.LastHeartbeatTime;
-        return heartbeat is not { } last || now - new DateTimeOffset(DateTime.SpecifyKind(last, DateTimeKind.Utc)) >= interval;
+        var elapsed = heartbeat is { } last ? now - new DateTimeOffset(DateTime.SpecifyKind(last, DateTimeKind.Utc)) : TimeSpan.MinValue;
+        return elapsed < TimeSpan.Zero || elapsed >= interval;
     }
 
     private static bool Changed(V1NodeStatus written, V1NodeStatus desired) =>

@@ -124,4 +124,12 @@ public sealed class NodeLeaseTests
         Assert.True(NodeLease.NeedsRenewal(theirs, Node, NodeFixtures.Now, RenewEvery), "A lease held by another identity must be taken back.");
         Assert.True(NodeLease.NeedsRenewal(new V1Lease { Spec = new V1LeaseSpec { HolderIdentity = Node } }, Node, NodeFixtures.Now, RenewEvery), "A lease without renewTime is due.");
     }
+
+    [Fact]
+    public void NeedsRenewal_RenewTimeInTheFuture_IsTrue()
+    {
+        var ahead = NodeLease.Build(Node, null, NodeFixtures.Now.AddSeconds(3), Duration);
+
+        Assert.True(NodeLease.NeedsRenewal(ahead, Node, NodeFixtures.Now, RenewEvery), "A renew time 3 s ahead came from a fast clock; renew now rather than trust it.");
+    }
 }

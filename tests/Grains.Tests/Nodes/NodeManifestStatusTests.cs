@@ -61,6 +61,14 @@ public sealed class NodeManifestStatusTests
     }
 
     [Fact]
+    public void NeedsStatusWrite_HeartbeatInTheFuture_IsTrue()
+    {
+        var written = ReadBack(NodeManifest.Status(node, node.Quota, NodeReadiness.Ready, time.GetUtcNow().AddSeconds(5)));
+
+        Assert.True(NodeManifest.NeedsStatusWrite(written, StatusNow(previous: written), time.GetUtcNow(), Interval), "A heartbeat 5 s ahead came from a fast clock; write ours rather than wait.");
+    }
+
+    [Fact]
     public void NeedsStatusWrite_CapacityShrank_IsTrueAtOnce()
     {
         var written = ReadBack(StatusNow());
