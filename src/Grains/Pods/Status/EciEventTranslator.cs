@@ -123,9 +123,18 @@ public static class EciEventTranslator
         return Convert.ToHexStringLower(hash.AsSpan(0, 8));
     }
 
-    /// <summary><c>pod.key</c>, the pod name cut so the whole stays a valid name (≤ 253 characters, no trailing dot).</summary>
+    /// <summary>
+    /// <c>pod.key</c>, a valid event name (a DNS subdomain: lower-case letters, digits, '-' and '.', ≤ 253 characters): a key
+    /// that is not one already (a caller's own key such as <c>create:NoStock</c>) is replaced by 16 hex digits of its hash,
+    /// and the pod name is cut to fit.
+    /// </summary>
     private static string EventName(string podName, string key)
     {
+        if (key.Length == 0 || key.Length > 64 || !key.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
+        {
+            key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 8));
+        }
+
         string prefix = podName.Length > 253 - 1 - key.Length ? podName[..(253 - 1 - key.Length)].TrimEnd('.', '-') : podName;
         return $"{prefix}.{key}";
     }

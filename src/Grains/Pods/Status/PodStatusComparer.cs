@@ -4,8 +4,9 @@ namespace OrleansEci.Grains.Pods.Status;
 
 /// <summary>
 /// Semantic equality of two pod statuses for "write only when it changed": everything <c>kubectl</c> shows except
-/// condition times (which <see cref="PodStatusMapper.Stamp"/> carries over); conditions by type and container statuses by
-/// name in any order, null and empty text alike, times to the second (the API server keeps seconds).
+/// condition times (which <see cref="PodStatusMapper.Stamp"/> carries over) and the container id inside a termination
+/// (ECI's own id, sent by one of its two calls only); conditions by type and container statuses by name in any order,
+/// null and empty text alike, times to the second (the API server keeps seconds).
 /// </summary>
 internal static class PodStatusComparer
 {
@@ -36,7 +37,7 @@ internal static class PodStatusComparer
     private static bool SameTermination(V1ContainerStateTerminated? a, V1ContainerStateTerminated? b) =>
         (a is null && b is null) || (a is not null && b is not null
             && a.ExitCode == b.ExitCode && a.Signal == b.Signal && Text(a.Reason, b.Reason) && Text(a.Message, b.Message)
-            && Text(a.ContainerID, b.ContainerID) && Time(a.StartedAt, b.StartedAt) && Time(a.FinishedAt, b.FinishedAt));
+            && Time(a.StartedAt, b.StartedAt) && Time(a.FinishedAt, b.FinishedAt));
 
     private static bool Keyed<T>(IList<T>? a, IList<T>? b, Func<T, string?> key, Func<T, T, bool> same)
     {

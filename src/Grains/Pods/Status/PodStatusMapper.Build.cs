@@ -125,17 +125,21 @@ public static partial class PodStatusMapper
             state = ContainerStates.Unknown();
         }
 
+        // The status id is always the stable one made from group, name and restart count: only the poller's answer carries
+        // ECI's own id (on terminations), so using it would flip the id, and cost a write, whenever the other call answers.
+        // ECI's id stays on the termination itself, which kubectl does not show.
         bool running = state.Running is not null;
-        string? id = state switch
+        bool ran = running || state.Terminated is not null || last.Terminated is not null;
+        string? id = ran ? ContainerStates.MakeId(g.GroupId, shape.Name, restarts) : null;
+        if (state.Terminated is { } t)
         {
-            { Terminated: { } t } => t.ContainerID ??= ContainerStates.MakeId(g.GroupId, shape.Name, restarts),
-            { Running: not null } => ContainerStates.MakeId(g.GroupId, shape.Name, restarts),
-            _ when last.Terminated is { } lt => lt.ContainerID ??= ContainerStates.MakeId(g.GroupId, shape.Name, restarts),
-            _ => null,
-        };
+            t.ContainerID ??= id;
+        }
+
         if (last.Terminated is { ContainerID: null } previous)
         {
-            previous.ContainerID = ContainerStates.MakeId(g.GroupId, shape.Name, Math.Max(0, restarts - 1));
+            // The last run: the one before the current run, or the current incarnation while it waits to restart.
+            previous.ContainerID = ContainerStates.MakeId(g.GroupId, shape.Name, state.Waiting is not null ? restarts : Math.Max(0, restarts - 1));
         }
 
         string image = o.Image ?? shape.Image;

@@ -130,4 +130,18 @@ public sealed class EciEventTranslatorTests
 
         Assert.True(name.Length <= 253 && name.EndsWith("." + e.Key, StringComparison.Ordinal), $"Expected a name of at most 253 characters ending in the key, got {name.Length}: {name}.");
     }
+
+    [Theory]
+    [InlineData("create:NoStock:Create ECI failed")]
+    [InlineData("lost:eci-2ze0fixture")]
+    [InlineData("")]
+    public void ToKubernetes_CallerKeyNotAValidName_HashedIntoAValidName(string key)
+    {
+        PodEvent e = new("Warning", "NoStock", "Create ECI failed", 1, Now, Now, key);
+
+        string name = EciEventTranslator.ToKubernetes(e, Pod(), "vk", "silo-0").Metadata.Name;
+
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(name, "^web-7d4f\\.[0-9a-f]{16}$"), $"Expected key '{key}' to give web-7d4f.<16 hex digits>, got '{name}'.");
+        Assert.True(name == EciEventTranslator.ToKubernetes(e, Pod(), "vk", "silo-1").Metadata.Name, $"Expected the same name for key '{key}' every time.");
+    }
 }

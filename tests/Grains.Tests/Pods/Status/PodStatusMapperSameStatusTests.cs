@@ -23,8 +23,10 @@ public sealed class PodStatusMapperSameStatusTests
         b.ContainerStatuses = [.. b.ContainerStatuses.Reverse()];
         b.Reason = "";
         b.StartTime = a.StartTime!.Value.AddMilliseconds(400);
+        b.ContainerStatuses.First(c => c.Name == "app").LastState.Terminated.ContainerID = "containerd://eci-2ze0fixture-app";
 
-        Assert.True(PodStatusMapper.SameStatus(a, b), "Expected the same status for reordered conditions/containers, other condition times, empty vs null reason and sub-second start time.");
+        Assert.True(PodStatusMapper.SameStatus(a, b),
+            "Expected the same status for reordered conditions/containers, other condition times, empty vs null reason, sub-second start time and ECI's id inside a termination.");
     }
 
     [Fact]
