@@ -1,0 +1,162 @@
+using System.Text;
+
+using k8s;
+using k8s.Models;
+
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+using OrleansEci.Eci;
+using OrleansEci.Grains.Cluster;
+using OrleansEci.Grains.Polling;
+using OrleansEci.Grains.Pods.Status;
+
+namespace OrleansEci.Grains.Pods.Lifecycle;
+
+/// <summary>
+/// Owns one pod's container group (see <see cref="IPodGrain"/>). Calls from the watch and the poller only record what
+/// they saw; the work (create, retry, delete) runs in the grain's own timer turns, one step per turn, so a slow ECI
+/// call never holds up the watch. Partial files: Create, Status, Delete, Claim.
+/// </summary>
+public sealed partial class PodGrain : Grain, IPodGrain
+{
+    private readonly IPersistentState<PodRecord> _state;
+    private readonly IEciClient _eci;
+    private readonly IKubernetes _kube;
+    private readonly IClusterCatalog _catalog;
+    private readonly PodLifecycleOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _log;
+    private readonly HashSet<string> _postedEvents = new(StringComparer.Ordinal);
+    private V1Pod? _pod;
+    private PodShape? _shape;
+    private V1PodStatus? _written;
+    private string? _groupStatus;
+    private IGrainTimer? _timer;
+    private IDisposable? _scope;
+
+    public PodGrain(
+        [PersistentState("pod", "pods")] IPersistentState<PodRecord> state,
+        IEciClient eci,
+        IKubernetes kube,
+        IClusterCatalog catalog,
+        IOptions<PodLifecycleOptions> options,
+        TimeProvider time,
+        ILogger<PodGrain> log)
+    {
+        _state = state;
+        _eci = eci;
+        _kube = kube;
+        _catalog = catalog;
+        _options = options.Value;
+        _time = time;
+        _log = log;
+    }
+
+    private PodRecord Record => _state.State;
+
+    private string Key => this.GetPrimaryKeyString();
+
+    private string Namespace => Key[..Key.IndexOf('/', StringComparison.Ordinal)];
+
+    private string Name => Key[(Key.IndexOf('/', StringComparison.Ordinal) + 1)..];
+
+    private IStatusPollerGrain Poller => GrainFactory.GetGrain<IStatusPollerGrain>(_catalog.ClusterId);
+
+    private VirtualNodeSettings? Node => _catalog.Find(Record.NodeName);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _scope = _log.BeginScope(new Dictionary<string, object?> { ["Pod"] = Key, ["PodUid"] = Record.Uid, ["ContainerGroupId"] = Record.ContainerGroupId });
+        _timer = this.RegisterGrainTimer(static (self, ct) => self.WorkAsync(ct), this,
+            new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _timer?.Dispose();
+        _scope?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    public async Task Observe(PodObservation observation)
+    {
+        if (observation.Deleted)
+        {
+            if (Record.Uid.Length == 0 || Record.Uid == observation.Uid)
+            {
+                await OnPodGoneAsync();
+            }
+
+            return;
+        }
+
+        if (_catalog.Find(observation.NodeName) is null)
+        {
+            LogForeignNode(_log, Key, observation.NodeName);
+            return;
+        }
+
+        if (Record.Uid != observation.Uid)
+        {
+            await ReplacePodAsync(observation);
+        }
+
+        V1Pod pod = KubernetesJson.Deserialize<V1Pod>(Encoding.UTF8.GetString(observation.PodJson.Span));
+        _pod = pod;
+        _shape = PodShape.From(pod);
+        _written ??= pod.Status;
+        if (pod.Metadata.DeletionTimestamp is not null && Record.Stage is not (PodStage.Deleting or PodStage.Deleted))
+        {
+            Record.Stage = PodStage.Deleting;
+            await _state.WriteStateAsync();
+        }
+
+        Kick(TimeSpan.Zero);
+    }
+
+    public Task<PodGrainState> GetState() => Task.FromResult(new PodGrainState(Record.Uid, Record.NodeName, Record.Stage, Record.ContainerGroupId,
+        _groupStatus, Record.Attempts, Record.Reason, Record.Message, Record.NextAttemptAt));
+
+    /// <summary>Schedules the next work turn after <paramref name="due"/> (replacing any earlier schedule).</summary>
+    private void Kick(TimeSpan due) => _timer?.Change(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
+
+    /// <summary>One step of whatever the pod needs now; each step schedules the next when there is one.</summary>
+    private async Task WorkAsync(CancellationToken cancellationToken)
+    {
+        switch (Record.Stage)
+        {
+            case PodStage.Deleting:
+                await DeleteStepAsync(cancellationToken);
+                break;
+            case PodStage.None or PodStage.Creating:
+                await CreateStepAsync(cancellationToken);
+                break;
+            default:
+                break;
+        }
+    }
+
+    /// <summary>A new pod under this name (a StatefulSet replica, a re-created bare pod): the old pod's group goes first.</summary>
+    private async Task ReplacePodAsync(PodObservation observation)
+    {
+        if (Record.Uid.Length > 0 && Record.ContainerGroupId is { } oldGroup && Record.Stage != PodStage.Deleted)
+        {
+            LogReplaced(_log, Key, Record.Uid, observation.Uid, oldGroup);
+            await DeleteGroupQuietlyAsync(oldGroup, force: true);
+        }
+
+        _state.State = new PodRecord { Uid = observation.Uid, NodeName = observation.NodeName };
+        _written = null;
+        _groupStatus = null;
+        _postedEvents.Clear();
+        await _state.WriteStateAsync();
+    }
+
+    [LoggerMessage(EventId = 100, Level = LogLevel.Warning, Message = "Pod {PodKey} is bound to node {NodeName}, which this runtime does not serve; ignored")]
+    private static partial void LogForeignNode(ILogger logger, string podKey, string nodeName);
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Pod {PodKey} was replaced (UID {OldUid} -> {NewUid}); deleting the old pod's group {ContainerGroupId}")]
+    private static partial void LogReplaced(ILogger logger, string podKey, string oldUid, string newUid, string containerGroupId);
+}

@@ -1,0 +1,42 @@
+namespace OrleansEci.Grains.Pods.Lifecycle;
+
+/// <summary>How pod grains create, retry and delete (section <c>Pods</c>).</summary>
+public sealed class PodLifecycleOptions
+{
+    public const string SectionName = "Pods";
+
+    /// <summary>
+    /// Create attempts before a pod is left Pending (or Failed with <c>k8s.aliyun.com/pod-fail-on-create-err</c>). Each
+    /// attempt already includes the ECI client's own retries of throttled and transient answers. Default 8.
+    /// </summary>
+    public int MaxCreateAttempts { get; set; } = 8;
+
+    /// <summary>Back-off after the first failed attempt, doubling per attempt. Default 2 s.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Longest back-off between attempts. Default 5 min.</summary>
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// A group tagged with a pod that no longer exists is deleted only once it is older than this, so a pod whose
+    /// watch event is late is never robbed of its group. Default 2 min.
+    /// </summary>
+    public TimeSpan OrphanGracePeriod { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often a deleting pod checks whether its group is gone. Default 2 s.</summary>
+    public TimeSpan DeletionCheckInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    public void Validate()
+    {
+        if (MaxCreateAttempts < 1)
+        {
+            throw new InvalidOperationException($"Pods:MaxCreateAttempts ({MaxCreateAttempts}) must be at least 1. Default 8.");
+        }
+
+        if (RetryBaseDelay <= TimeSpan.Zero || RetryMaxDelay < RetryBaseDelay || OrphanGracePeriod < TimeSpan.Zero || DeletionCheckInterval <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException(
+                "Pods: RetryBaseDelay must be positive and at most RetryMaxDelay; OrphanGracePeriod not negative; DeletionCheckInterval positive (defaults 2 s, 5 min, 2 min, 2 s).");
+        }
+    }
+}

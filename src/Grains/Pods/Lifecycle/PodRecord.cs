@@ -1,0 +1,35 @@
+namespace OrleansEci.Grains.Pods.Lifecycle;
+
+/// <summary>
+/// What a pod grain persists: only what must survive a silo's death to avoid losing or duplicating a group. The rest
+/// (the pod, its status) is rebuilt from Kubernetes and ECI on activation.
+/// </summary>
+[GenerateSerializer, Alias("eci.PodRecord")]
+public sealed class PodRecord
+{
+    /// <summary>The pod's UID; a different UID under the same name is a new pod.</summary>
+    [Id(0)] public string Uid { get; set; } = "";
+
+    [Id(1)] public string NodeName { get; set; } = "";
+
+    [Id(2)] public PodStage Stage { get; set; }
+
+    [Id(3)] public string? ContainerGroupId { get; set; }
+
+    /// <summary>The ClientToken of the current create; persisted before the call, reused on every retry.</summary>
+    [Id(4)] public string? ClientToken { get; set; }
+
+    /// <summary>Bumped when a group must be created afresh (lost group, reschedule), giving a new token.</summary>
+    [Id(5)] public int Generation { get; set; }
+
+    [Id(6)] public int Attempts { get; set; }
+
+    [Id(7)] public DateTimeOffset? NextAttemptAt { get; set; }
+
+    [Id(8)] public string? Reason { get; set; }
+
+    [Id(9)] public string? Message { get; set; }
+
+    /// <summary>Whether DeleteContainerGroup was accepted for the current group.</summary>
+    [Id(10)] public bool DeleteRequested { get; set; }
+}

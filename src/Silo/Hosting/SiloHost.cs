@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+using Orleans.Dashboard;
+
+using OrleansEci.Grains.Hosting;
+
+namespace OrleansEci.Silo.Hosting;
+
+/// <summary>Builds the silo process: Orleans with the ECI runtime, the dashboard, and the HTTP endpoints around them.</summary>
+internal static class SiloHost
+{
+    /// <summary>
+    /// A web application hosting one silo with the runtime. <paramref name="configureServices"/> lets the sandbox add
+    /// its Kubernetes connection; <paramref name="settings"/> are layered over appsettings and the environment.
+    /// </summary>
+    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null, Action<ILoggingBuilder>? configureLogging = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        // Orleans 10's placement pipeline logs two Information lines per activation (orleans10.md §6.3).
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
+        configureLogging?.Invoke(builder.Logging);
+        configureServices?.Invoke(builder.Services);
+        builder.UseOrleans(silo =>
+        {
+            // Single-silo clustering and volatile state until the Redis-backed cluster arrives (issue 7).
+            silo.UseLocalhostClustering();
+            silo.AddMemoryGrainStorage("pods");
+            silo.AddEciRuntime(builder.Configuration);
+            silo.AddDashboard(o => o.HideTrace = true);
+        });
+
+        var app = builder.Build();
+        app.MapOrleansDashboard(routePrefix: "/dashboard");
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        return app;
+    }
+}

@@ -1,0 +1,163 @@
+using System.Security.Cryptography;
+using System.Text;
+
+using k8s;
+using k8s.Models;
+
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+using OrleansEci.Emulators.Eci.Hosting;
+using OrleansEci.Emulators.Kube.Controllers.FakeKubelet;
+using OrleansEci.Emulators.Kube.Hosting;
+using OrleansEci.Silo.Hosting;
+
+namespace OrleansEci.Silo.Sandbox;
+
+/// <summary>
+/// Everything `sandbox` runs, in one process: the local ECI service, the local Kubernetes API server (scheduler,
+/// controllers, a KWOK-style regular node), and one silo serving two virtual nodes in two zones. Dispose to stop.
+/// </summary>
+internal sealed class Sandbox : IAsyncDisposable
+{
+    public const string ClusterId = "c-sandbox";
+    public static readonly string[] VirtualNodes = ["virtual-kubelet-cn-hangzhou-h", "virtual-kubelet-cn-hangzhou-i"];
+    private const string AccessKeyId = "LTAI-sandbox";
+
+    private readonly EciEmulatorHost _eci;
+    private readonly KubeApiServer _kube;
+    private readonly WebApplication _silo;
+    private readonly FileLoggerProvider _logs;
+
+    private Sandbox(EciEmulatorHost eci, KubeApiServer kube, WebApplication silo, FileLoggerProvider logs, string kubeconfigPath, Uri siloUri, IKubernetes client)
+    {
+        _eci = eci;
+        _kube = kube;
+        _silo = silo;
+        _logs = logs;
+        KubeconfigPath = kubeconfigPath;
+        DashboardUri = new Uri(siloUri, "dashboard/");
+        Client = client;
+    }
+
+    /// <summary>The kubeconfig written for kubectl (absolute path).</summary>
+    public string KubeconfigPath { get; }
+
+    /// <summary>The Orleans dashboard.</summary>
+    public Uri DashboardUri { get; }
+
+    /// <summary>A client of the sandbox's API server, as kubectl would use it.</summary>
+    public IKubernetes Client { get; }
+
+    public Uri EciUri => _eci.BaseUri;
+
+    public Uri KubeUri => _kube.BaseUri;
+
+    public static async Task<Sandbox> StartAsync(SandboxOptions options, CancellationToken cancellationToken)
+    {
+        string dir = Path.GetFullPath(options.Directory);
+        Directory.CreateDirectory(dir);
+        var logs = new FileLoggerProvider(Path.Combine(dir, "sandbox.log"), LogLevel.Information);
+
+        string secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        var eciOptions = new EciEmulatorOptions();
+        eciOptions.AccessKeys.Add(new AccessKeyCredential(AccessKeyId, secret));
+        var eci = await EciEmulatorHost.StartAsync(eciOptions, configureLogging: l => Quiet(l.AddProvider(logs)), cancellationToken: cancellationToken);
+
+        var kube = await KubeApiServer.StartAsync(new KubeApiServerOptions { Https = true, Token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)) }, cancellationToken: cancellationToken);
+        string kubeconfigPath = Path.Combine(dir, "kubeconfig");
+        await File.WriteAllTextAsync(kubeconfigPath, kube.Kubeconfig(), cancellationToken);
+        var kubeConfig = KubernetesClientConfiguration.BuildConfigFromConfigFile(new MemoryStream(Encoding.UTF8.GetBytes(kube.Kubeconfig())));
+        var client = new k8s.Kubernetes(kubeConfig);
+        for (int i = 1; i <= options.RegularNodes; i++)
+        {
+            await RegisterRegularNodeAsync(client, $"sandbox-node-{i}", cancellationToken);
+        }
+
+        var settings = new Dictionary<string, string?>
+        {
+            ["Urls"] = $"http://127.0.0.1:{options.Port}",
+            ["Eci:Endpoint"] = eci.BaseUri.ToString(),
+            ["Eci:RegionId"] = eci.Region.RegionId,
+            ["Eci:AccessKeyId"] = AccessKeyId,
+            ["Eci:AccessKeySecret"] = secret,
+            ["VirtualKubelet:ClusterId"] = ClusterId,
+            ["VirtualKubelet:RegionId"] = eci.Region.RegionId,
+            ["VirtualKubelet:SecurityGroupId"] = eci.Region.SecurityGroups[0].SecurityGroupId,
+            ["VirtualKubelet:PodIp"] = "127.0.0.1",
+        };
+        for (int n = 0; n < VirtualNodes.Length; n++)
+        {
+            string zone = VirtualNodes[n]["virtual-kubelet-".Length..];
+            settings[$"VirtualKubelet:Nodes:{n}:Name"] = VirtualNodes[n];
+            settings[$"VirtualKubelet:Nodes:{n}:ZoneId"] = zone;
+            settings[$"VirtualKubelet:Nodes:{n}:VSwitchIds:0"] = eci.Region.VSwitches.First(v => v.ZoneId == zone).VSwitchId;
+        }
+
+        var silo = SiloHost.Build([], settings, services => services.AddSingleton(kubeConfig), logging =>
+        {
+            logging.ClearProviders();
+            logging.AddProvider(logs);
+            Quiet(logging);
+        });
+        await silo.StartAsync(cancellationToken);
+        string address = silo.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Sandbox(eci, kube, silo, logs, kubeconfigPath, new Uri(address.EndsWith('/') ? address : address + "/"), client);
+    }
+
+    /// <summary>Waits until every virtual node is registered and Ready.</summary>
+    public async Task WaitForNodesAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var nodes = await Client.CoreV1.ListNodeAsync(cancellationToken: cancellationToken);
+            if (VirtualNodes.All(name => nodes.Items.Any(n => n.Metadata.Name == name
+                && n.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true)))
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+        }
+    }
+
+    /// <summary>Keeps the log to what a person reads: no per-request lines from HttpClient and Kestrel.</summary>
+    private static ILoggingBuilder Quiet(ILoggingBuilder logging) => logging
+        .AddFilter("System.Net.Http.HttpClient", LogLevel.Warning)
+        .AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+    /// <summary>A small regular node played by the API server's fake kubelet, so burst-resource has something to spill from.</summary>
+    private static async Task RegisterRegularNodeAsync(k8s.Kubernetes client, string name, CancellationToken cancellationToken)
+    {
+        var resources = new Dictionary<string, ResourceQuantity>
+        {
+            ["cpu"] = new("4"),
+            ["memory"] = new("8Gi"),
+            ["pods"] = new("20"),
+            ["ephemeral-storage"] = new("50Gi"),
+        };
+        await client.CoreV1.CreateNodeAsync(new V1Node
+        {
+            Metadata = new V1ObjectMeta
+            {
+                Name = name,
+                Annotations = new Dictionary<string, string> { [FakeKubeletOptions.NodeAnnotation] = FakeKubeletOptions.NodeAnnotationValue },
+                Labels = new Dictionary<string, string> { ["kubernetes.io/hostname"] = name, ["kubernetes.io/os"] = "linux", ["kubernetes.io/arch"] = "amd64" },
+            },
+            Status = new V1NodeStatus { Capacity = resources, Allocatable = resources },
+        }, cancellationToken: cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _silo.StopAsync();
+        await _silo.DisposeAsync();
+        await _kube.DisposeAsync();
+        await _eci.DisposeAsync();
+        _logs.Dispose();
+    }
+}
