@@ -1,0 +1,36 @@
+namespace OrleansEci.Grains.Pods.Mapping;
+
+/// <summary>
+/// The virtual node's defaults and the pod grain's identifiers for one mapping. Pod annotations override the network
+/// defaults (<c>k8s.aliyun.com/eci-vswitch</c>, <c>eci-security-group</c>, <c>eci-resource-group-id</c>).
+/// </summary>
+/// <param name="ClusterId">Tags every group (<c>ALIYUN_CLUSTERID</c>).</param>
+/// <param name="NodeName">The virtual node the pod is bound to; also a tag.</param>
+/// <param name="RegionId">The region of the group.</param>
+/// <param name="VSwitchIds">The node's vSwitches (several = several zones).</param>
+/// <param name="SecurityGroupId">The node's security group; null lets ECI use the region's default.</param>
+/// <param name="ResourceGroupId">The resource group, if any.</param>
+/// <param name="ZoneId">A zone to pin; null lets ECI choose from the vSwitches.</param>
+/// <param name="ContainerGroupName">The group's name, normally <see cref="PodMapper.ContainerGroupName"/>.</param>
+/// <param name="ClientToken">The idempotency token the grain persisted for this creation.</param>
+public sealed record MappingContext(
+    string ClusterId,
+    string NodeName,
+    string RegionId,
+    IReadOnlyList<string> VSwitchIds,
+    string? SecurityGroupId,
+    string? ResourceGroupId,
+    string? ZoneId,
+    string ContainerGroupName,
+    string ClientToken)
+{
+    /// <summary>
+    /// The cluster DNS service IPs (kubelet's <c>--cluster-dns</c>). When set, <c>dnsPolicy: ClusterFirst</c> becomes
+    /// ECI <c>DnsPolicy=None</c> with these name servers and the cluster search path, as the kubelet writes
+    /// resolv.conf; when null, ClusterFirst pods use ECI's default (VPC) DNS and get a note.
+    /// </summary>
+    public IReadOnlyList<string>? ClusterDns { get; init; }
+
+    /// <summary>The cluster domain (kubelet's <c>--cluster-domain</c>).</summary>
+    public string ClusterDomain { get; init; } = "cluster.local";
+}
