@@ -1,0 +1,184 @@
+using k8s;
+using k8s.Models;
+
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+
+using Orleans.TestingHost;
+
+using OrleansEci.Eci;
+using OrleansEci.Eci.ContainerGroups;
+using OrleansEci.Emulators.Eci.Hosting;
+using OrleansEci.Emulators.Kube.Hosting;
+using OrleansEci.Grains.Hosting;
+using OrleansEci.Grains.Pods;
+
+namespace OrleansEci.Grains.Tests.Runtime;
+
+/// <summary>
+/// The whole runtime in-process: the local ECI service and the local Kubernetes API server on 127.0.0.1:0, and an
+/// Orleans test cluster whose grains, ECI client and Kubernetes client run on one fake clock. Membership and
+/// messaging stay on real time. Two virtual nodes in two zones, as in the sandbox.
+/// </summary>
+public sealed class RuntimeFixture : IAsyncDisposable
+{
+    public const string ClusterId = "c-test";
+    public const string NodeH = "virtual-kubelet-cn-hangzhou-h";
+    public const string NodeI = "virtual-kubelet-cn-hangzhou-i";
+    private const string AccessKeyId = "LTAI-runtime";
+    private const string AccessKeySecret = "runtime-secret";
+
+    private RuntimeFixture(FakeTimeProvider clock, EciEmulatorHost eci, KubeApiServer kube, InProcessTestCluster cluster, IKubernetes client)
+    {
+        Clock = clock;
+        Eci = eci;
+        Kube = kube;
+        Cluster = cluster;
+        Client = client;
+    }
+
+    public FakeTimeProvider Clock { get; }
+
+    public EciEmulatorHost Eci { get; }
+
+    public KubeApiServer Kube { get; }
+
+    public InProcessTestCluster Cluster { get; }
+
+    /// <summary>A Kubernetes client of the test's own (not the runtime's), on real time.</summary>
+    public IKubernetes Client { get; }
+
+    public static async Task<RuntimeFixture> StartAsync(Action<Dictionary<string, string?>>? configure = null, int silos = 1)
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 8, 0, 0, TimeSpan.Zero));
+        var eciOptions = new EciEmulatorOptions { RandomSeed = 4 };
+        eciOptions.AccessKeys.Add(new AccessKeyCredential(AccessKeyId, AccessKeySecret));
+        var eci = await EciEmulatorHost.StartAsync(eciOptions, clock);
+        var kubeOptions = new KubeApiServerOptions { Https = false };
+        kubeOptions.Controllers.DisableAll();
+        var kube = await KubeApiServer.StartAsync(kubeOptions, timeProvider: clock);
+        var kubeConfig = new KubernetesClientConfiguration { Host = kube.BaseUri.ToString() };
+
+        var settings = new Dictionary<string, string?>
+        {
+            ["Eci:Endpoint"] = eci.BaseUri.ToString(),
+            ["Eci:RegionId"] = eci.Region.RegionId,
+            ["Eci:AccessKeyId"] = AccessKeyId,
+            ["Eci:AccessKeySecret"] = AccessKeySecret,
+            ["Eci:AttemptTimeout"] = "01:00:00", // the fake clock jumps while calls are in flight
+            ["VirtualKubelet:ClusterId"] = ClusterId,
+            ["VirtualKubelet:RegionId"] = eci.Region.RegionId,
+            ["VirtualKubelet:SecurityGroupId"] = eci.Region.SecurityGroups[0].SecurityGroupId,
+            ["VirtualKubelet:PodIp"] = "10.0.0.10",
+            ["VirtualKubelet:Nodes:0:Name"] = NodeH,
+            ["VirtualKubelet:Nodes:0:VSwitchIds:0"] = "vsw-emu-h",
+            ["VirtualKubelet:Nodes:0:ZoneId"] = "cn-hangzhou-h",
+            ["VirtualKubelet:Nodes:1:Name"] = NodeI,
+            ["VirtualKubelet:Nodes:1:VSwitchIds:0"] = "vsw-emu-i",
+            ["VirtualKubelet:Nodes:1:ZoneId"] = "cn-hangzhou-i",
+        };
+        configure?.Invoke(settings);
+
+        var builder = new InProcessTestClusterBuilder((short)silos);
+        builder.ConfigureHost(host =>
+        {
+            host.Configuration.AddInMemoryCollection(settings);
+            host.Services.AddSingleton<TimeProvider>(clock);
+            host.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
+            host.Services.AddSingleton(kubeConfig);
+        });
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddMemoryGrainStorage("pods");
+            silo.AddEciRuntime(silo.Configuration);
+        });
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return new RuntimeFixture(clock, eci, kube, cluster, new k8s.Kubernetes(kubeConfig));
+    }
+
+    /// <summary>
+    /// Advances the fake clock in small steps, letting the runtime's loops run between steps, until
+    /// <paramref name="condition"/> holds; fails with <paramref name="what"/> and the last value after
+    /// <paramref name="patience"/> of fake time.
+    /// </summary>
+    public async Task<T> EventuallyAsync<T>(string what, Func<Task<T>> read, Func<T, bool> condition, TimeSpan? patience = null, TimeSpan? step = null)
+    {
+        DateTimeOffset deadline = Clock.GetUtcNow() + (patience ?? TimeSpan.FromMinutes(2));
+        TimeSpan tick = step ?? TimeSpan.FromMilliseconds(500);
+        while (true)
+        {
+            T value = await read();
+            if (condition(value))
+            {
+                return value;
+            }
+
+            Assert.True(Clock.GetUtcNow() < deadline, $"Expected {what} within {patience ?? TimeSpan.FromMinutes(2)} of fake time; last saw: {Describe(value)}");
+            Clock.Advance(tick);
+            await Task.Delay(15); // let the loops and grains react to the new time (a yield, not a wait for "long enough")
+        }
+    }
+
+    /// <summary>The runtime's own ECI client (from the first silo), for reading what ECI holds.</summary>
+    public IEciClient EciClient => Cluster.GetSiloServiceProvider().GetRequiredService<IEciClient>();
+
+    /// <summary>Every live container group of the test cluster, by id.</summary>
+    public async Task<Dictionary<string, ContainerGroup>> GroupsAsync()
+    {
+        var groups = new Dictionary<string, ContainerGroup>(StringComparer.Ordinal);
+        await foreach (ContainerGroup g in EciClient.ListContainerGroupsAsync(new DescribeContainerGroupsRequest { Tags = ContainerGroupTags.ForCluster(ClusterId) }))
+        {
+            groups[g.ContainerGroupId!] = g;
+        }
+
+        return groups;
+    }
+
+    public Task<V1Pod> CreatePodAsync(V1Pod pod) => Client.CoreV1.CreateNamespacedPodAsync(pod, pod.Metadata.NamespaceProperty ?? "default");
+
+    public async Task<V1Pod?> ReadPodAsync(string name, string ns = "default")
+    {
+        try
+        {
+            return await Client.CoreV1.ReadNamespacedPodAsync(name, ns);
+        }
+        catch (k8s.Autorest.HttpOperationException e) when (e.Response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public static V1Pod Pod(string name, string node, string image = "nginx:1.27", Action<V1Pod>? configure = null)
+    {
+        var pod = new V1Pod
+        {
+            Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = "default", Labels = new Dictionary<string, string> { ["app"] = name } },
+            Spec = new V1PodSpec
+            {
+                NodeName = node,
+                Containers = [new V1Container { Name = "main", Image = image }],
+                Tolerations = [new V1Toleration { Key = "virtual-kubelet.io/provider", OperatorProperty = "Exists" }],
+            },
+        };
+        configure?.Invoke(pod);
+        return pod;
+    }
+
+    private static string Describe<T>(T value) => value switch
+    {
+        null => "null",
+        V1Pod p => $"pod {p.Metadata?.Name} phase={p.Status?.Phase} reason={p.Status?.Reason} message={p.Status?.Message} ip={p.Status?.PodIP}",
+        _ => value.ToString() ?? "",
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await Cluster.DisposeAsync();
+        await Kube.DisposeAsync();
+        await Eci.DisposeAsync();
+    }
+}
