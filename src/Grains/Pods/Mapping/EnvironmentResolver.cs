@@ -6,8 +6,8 @@ using OrleansEci.Eci.ContainerGroups;
 namespace OrleansEci.Grains.Pods.Mapping;
 
 /// <summary>
-/// A container's environment as the kubelet builds it (kubelet_pods.go makeEnvironmentVariables): envFrom first, in
-/// order, with its prefix; then env, each value expanded with <c>$(VAR)</c> from what came before; later names
+/// A container's environment as the kubelet builds it (kubelet_pods.go makeEnvironmentVariables): Service variables
+/// from the context first, then envFrom in order with its prefix; then env, each value expanded with <c>$(VAR)</c> from what came before; later names
 /// override earlier ones. ConfigMap and Secret values come from <see cref="PodInputs"/>; a missing required one is a
 /// <see cref="MissingInput"/>, a missing optional one is skipped. Status fields go to ECI as <c>FieldRef</c>.
 /// </summary>
@@ -24,6 +24,13 @@ internal static partial class EnvironmentResolver
         var variables = new List<EnvironmentVariable>();
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var invalidNames = new List<string>();
+        IEnumerable<KeyValuePair<string, string>> services = scope.Context.KubernetesServiceEnvironment
+            .Concat(scope.Spec.EnableServiceLinks == false ? [] : scope.Context.NamespaceServiceEnvironment);
+        foreach ((string name, string value) in services)
+        {
+            Set(variables, values, new EnvironmentVariable { Key = name, Value = value });
+        }
+
         foreach (V1EnvFromSource source in container.EnvFrom ?? [])
         {
             IEnumerable<KeyValuePair<string, string>>? pairs = EnvFrom(scope, source, where);

@@ -33,4 +33,17 @@ public sealed record MappingContext(
 
     /// <summary>The cluster domain (kubelet's <c>--cluster-domain</c>).</summary>
     public string ClusterDomain { get; init; } = "cluster.local";
+
+    /// <summary>
+    /// The variables the kubelet gives every container for the <c>kubernetes</c> Service in <c>default</c>
+    /// (<c>KUBERNETES_SERVICE_HOST</c>, <c>KUBERNETES_SERVICE_PORT</c>, <c>KUBERNETES_PORT_443_TCP</c>, ...), which
+    /// in-cluster clients need. Added first, so envFrom and env override them.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> KubernetesServiceEnvironment { get; init; } = [];
+
+    /// <summary>
+    /// The Docker-links variables of the Services in the pod's namespace (<c>&lt;NAME&gt;_SERVICE_HOST</c>, ...),
+    /// added after <see cref="KubernetesServiceEnvironment"/> unless the pod sets <c>enableServiceLinks: false</c>.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> NamespaceServiceEnvironment { get; init; } = [];
 }

@@ -218,6 +218,28 @@ public sealed class PodMapperEnvironmentTests
         Assert.Contains(mapped.Notes, n => n.Message.Contains("my.setting", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(null, "KUBERNETES_SERVICE_HOST,KUBERNETES_SERVICE_PORT,DB_SERVICE_HOST,DB_SERVICE_PORT")]
+    [InlineData(false, "KUBERNETES_SERVICE_HOST,KUBERNETES_SERVICE_PORT")]
+    public void Map_ServiceEnvironment_FirstAndOverriddenByEnv(bool? enableServiceLinks, string expectedKeys)
+    {
+        V1Container container = Pods.Container("app");
+        container.Env = [new V1EnvVar { Name = "KUBERNETES_SERVICE_PORT", Value = "6443" }, new V1EnvVar { Name = "URL", Value = "https://$(KUBERNETES_SERVICE_HOST)" }];
+        var pod = Pods.Simple(container: container);
+        pod.Spec.EnableServiceLinks = enableServiceLinks;
+        MappingContext context = Pods.Context with
+        {
+            KubernetesServiceEnvironment = [new("KUBERNETES_SERVICE_HOST", "10.0.0.1"), new("KUBERNETES_SERVICE_PORT", "443")],
+            NamespaceServiceEnvironment = [new("DB_SERVICE_HOST", "10.0.0.9"), new("DB_SERVICE_PORT", "5432")],
+        };
+
+        IReadOnlyList<EnvironmentVariable> env = Pods.Map(pod, context: context).Request.Containers[0].EnvironmentVars!;
+
+        Assert.Equal(expectedKeys + ",URL", string.Join(',', env.Select(e => e.Key)));
+        Assert.Equal("6443", env.Single(e => e.Key == "KUBERNETES_SERVICE_PORT").Value);
+        Assert.Equal("https://10.0.0.1", env.Single(e => e.Key == "URL").Value);
+    }
+
     private static V1EnvVar Field(string name, string path) =>
         new() { Name = name, ValueFrom = new V1EnvVarSource { FieldRef = new V1ObjectFieldSelector { FieldPath = path } } };
 }
