@@ -98,9 +98,13 @@ internal static class EciObservations
         return byName;
     }
 
-    /// <summary>Valid, distinct IP addresses in order; the API server rejects a pod IP that does not parse.</summary>
+    /// <summary>
+    /// Valid IPs in order, at most one per family: the API server rejects podIPs with two addresses of one family
+    /// ("may specify no more than one IP for each IP family"), and the first is the primary.
+    /// </summary>
     private static string[] Ips(IEnumerable<string?> candidates) =>
-        [.. candidates.Select(ContainerStates.Text).OfType<string>().Select(s => s.Trim()).Where(IsIp).Distinct(StringComparer.OrdinalIgnoreCase)];
+        [.. candidates.Select(ContainerStates.Text).OfType<string>().Select(s => s.Trim()).Where(IsIp)
+            .GroupBy(s => s.Contains(':', StringComparison.Ordinal)).Select(family => family.First())];
 
     /// <summary>
     /// A strict IP check: <see cref="IPAddress.TryParse(string, out IPAddress)"/> alone takes "1" for 0.0.0.1, so an IPv4

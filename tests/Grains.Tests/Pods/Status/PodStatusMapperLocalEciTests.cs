@@ -147,4 +147,90 @@ public sealed class PodStatusMapperLocalEciTests : IAsyncLifetime
         PodEvent backOff = fromEvents.Single(e => e.Reason == "BackOff");
         Assert.True(backOff is { Type: "Warning", Source: "K8sAgent" } && backOff.Count >= 1, $"group {id}: expected BackOff as a Warning from K8sAgent, got {backOff}.");
     }
+
+    [Theory]
+    [InlineData("exit 0", "Succeeded", null)]
+    [InlineData("exit 2", "Failed", null)]
+    public async Task FromStatusAndFromGroup_FinishedGroup_TerminalPhaseWithExitCodes(string sidecarEnd, string phase, string? reason)
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        string id = (await _client!.CreateContainerGroupAsync(new CreateContainerGroupRequest
+        {
+            ContainerGroupName = "job-5d2c",
+            VSwitchIds = ["vsw-emu-h"],
+            SecurityGroupId = _eci!.Region.SecurityGroups[0].SecurityGroupId,
+            Cpu = 0.25,
+            Memory = 0.5,
+            RestartPolicy = "Never",
+            Containers =
+            [
+                new ContainerDefinition { Name = "app", Image = "busybox:1.36", Command = ["sh", "-c"], Args = ["echo done"] },
+                new ContainerDefinition { Name = "sidecar", Image = "busybox:1.36", Command = ["sh", "-c"], Args = ["sleep 3; " + sidecarEnd] },
+            ],
+        }, ct)).ContainerGroupId!;
+        PodShape pod = Pod with { Name = "job-5d2c", InitContainers = [], RestartPolicy = "Never" };
+        int exit = sidecarEnd == "exit 0" ? 0 : 2;
+
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        ContainerGroupStatus polled = (await _client.DescribeContainerGroupStatusAsync(new DescribeContainerGroupStatusRequest { ContainerGroupIds = [id] }, ct)).Data.Single();
+        ContainerGroup group = (await _client.DescribeContainerGroupsAsync(new DescribeContainerGroupsRequest { ContainerGroupIds = [id] }, ct)).ContainerGroups.Single();
+        V1PodStatus viaStatus = PodStatusMapper.FromStatus(polled, pod, NodeIp);
+        V1PodStatus viaGroup = PodStatusMapper.FromGroup(group, pod, NodeIp);
+
+        foreach ((string call, V1PodStatus status) in new[] { ("DescribeContainerGroupStatus", viaStatus), ("DescribeContainerGroups", viaGroup) })
+        {
+            string where = $"pod shop/job-5d2c ({id}, ECI {group.Status}) via {call}";
+            Assert.True(status.Phase == phase && status.Reason == reason, $"{where}: expected {phase}/{reason}, got {status.Phase}/{status.Reason}.");
+            Assert.True(EciFixtures.ContainerStatus(status, "app").State.Terminated is { ExitCode: 0 }, $"{where}: expected app exited 0.");
+            Assert.True(EciFixtures.ContainerStatus(status, "sidecar").State.Terminated?.ExitCode == exit,
+                $"{where}: expected sidecar exited {exit}, got {Describe(EciFixtures.ContainerStatus(status, "sidecar").State)}.");
+            AssertCondition(status, "Ready", "False", phase == "Succeeded" ? "PodCompleted" : "PodFailed", where);
+            Assert.True(PodStatusMapper.IsTerminal(status), $"{where}: expected terminal.");
+        }
+
+        Assert.True(PodStatusMapper.SameStatus(viaStatus, viaGroup), $"pod shop/job-5d2c ({id}): expected both ECI calls to give the same visible status.");
+    }
+
+    [Fact]
+    public async Task FromStatusAndFromGroup_SpotReclaimed_NoticeThenBidFailed()
+    {
+        CancellationToken ct = TestContext.Current.CancellationToken;
+        string id = (await _client!.CreateContainerGroupAsync(new CreateContainerGroupRequest
+        {
+            ContainerGroupName = "web-7d4f",
+            VSwitchIds = ["vsw-emu-h"],
+            SecurityGroupId = _eci!.Region.SecurityGroups[0].SecurityGroupId,
+            Cpu = 0.25,
+            Memory = 0.5,
+            RestartPolicy = "Always",
+            SpotStrategy = "SpotAsPriceGo",
+            Containers = [new ContainerDefinition { Name = "app", Image = "busybox:1.36" }, new ContainerDefinition { Name = "sidecar", Image = "busybox:1.36" }],
+        }, ct)).ContainerGroupId!;
+        PodShape pod = Pod with { InitContainers = [] };
+        _clock.Advance(TimeSpan.FromSeconds(30));
+
+        // The service's control API reclaims the instance: SpotToBeReleased now, Expired 3 minutes later (eci-openapi.md §4.2).
+        using (HttpResponseMessage reclaimed = await _http.PostAsync(new Uri(_eci.ControlUri, $"groups/{id}/reclaim"), null, ct))
+        {
+            Assert.True(reclaimed.IsSuccessStatusCode, $"group {id}: the control API refused the reclaim: {(int)reclaimed.StatusCode}.");
+        }
+
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        ContainerGroup warned = (await _client.DescribeContainerGroupsAsync(new DescribeContainerGroupsRequest { ContainerGroupIds = [id], WithEvent = true }, ct)).ContainerGroups.Single();
+        V1PodStatus noticed = PodStatusMapper.FromGroup(warned, pod, NodeIp);
+        AssertCondition(noticed, "ContainerInstanceExpired", "True", "SpotToBeReleased", $"pod shop/web-7d4f ({id}) after the notice");
+        Assert.True(noticed.Phase == "Running", $"pod shop/web-7d4f ({id}): still Running during the notice, got {noticed.Phase}.");
+
+        _clock.Advance(TimeSpan.FromMinutes(3));
+        ContainerGroupStatus polled = (await _client.DescribeContainerGroupStatusAsync(new DescribeContainerGroupStatusRequest { ContainerGroupIds = [id] }, ct)).Data.Single();
+        ContainerGroup expired = (await _client.DescribeContainerGroupsAsync(new DescribeContainerGroupsRequest { ContainerGroupIds = [id], WithEvent = true }, ct)).ContainerGroups.Single();
+        foreach ((string call, V1PodStatus status) in new[] { ("DescribeContainerGroupStatus", PodStatusMapper.FromStatus(polled, pod, NodeIp)), ("DescribeContainerGroups", PodStatusMapper.FromGroup(expired, pod, NodeIp)) })
+        {
+            string where = $"pod shop/web-7d4f ({id}, ECI {expired.Status}) via {call}";
+            Assert.True(status is { Phase: "Failed", Reason: "BidFailed" }, $"{where}: expected Failed/BidFailed as ACK reports a released spot pod, got {status.Phase}/{status.Reason}.");
+            AssertCondition(status, "ContainerInstanceExpired", "True", "SpotToBeReleased", where);
+            AssertCondition(status, "DisruptionTarget", "True", "BidFailed", where);
+            Assert.True(status.ContainerStatuses.All(c => c.State.Terminated is { ExitCode: 137 }), $"{where}: expected every container terminated with 137.");
+        }
+    }
 }

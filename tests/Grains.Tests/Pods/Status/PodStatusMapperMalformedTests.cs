@@ -126,7 +126,7 @@ public sealed class PodStatusMapperMalformedTests
             PodStatus = new PodStatusInfo
             {
                 PodIp = "not-an-ip",
-                PodIps = [new PodIpInfo { Ip = "1" }, new PodIpInfo { Ip = null }, null!],
+                PodIps = [new PodIpInfo { Ip = "1" }, new PodIpInfo { Ip = null }, null!, new PodIpInfo { Ip = "fe80::1%eth0" }],
                 StartTime = DateTimeOffset.MinValue,
                 Conditions = [new PodConditionInfo { Type = null, Status = "True" }, new PodConditionInfo { Type = "ContainerInstanceCreated", Status = "maybe" }, null!],
                 ContainerStatuses =
@@ -177,6 +177,19 @@ public sealed class PodStatusMapperMalformedTests
         Assert.True(status.PodIPs.Select(p => p.Ip).SequenceEqual(["192.168.3.17", "2408:4005:3bf::17"]) && status.PodIP == "192.168.3.17",
             $"{Label(pod)}: expected IPv4 first then IPv6, got [{string.Join(", ", status.PodIPs.Select(p => p.Ip))}].");
         Assert.True(status.StartTime is null, $"{Label(pod)}: no creation time, no start time.");
+    }
+
+    [Fact]
+    public void FromStatus_TwoIpsOfOneFamily_OnePerFamilyPrimaryFirst()
+    {
+        PodShape pod = Pod();
+        ContainerGroupStatus answer = StatusAnswer("Running", [new("app", State.Running()), new("sidecar", State.Running())]);
+        answer = answer with { PodStatus = answer.PodStatus! with { PodIp = PodIp, PodIps = [new PodIpInfo { Ip = "192.168.3.99" }, new PodIpInfo { Ip = "2408:4005:3bf::17" }, new PodIpInfo { Ip = PodIp }] } };
+
+        V1PodStatus status = PodStatusMapper.FromStatus(answer, pod, HostIp);
+
+        Assert.True(status.PodIP == PodIp && status.PodIPs.Select(p => p.Ip).SequenceEqual([PodIp, "2408:4005:3bf::17"]),
+            $"{Label(pod)}: expected podIP {PodIp} and podIPs [{PodIp}, 2408:4005:3bf::17] (one per family, as the API server requires), got [{string.Join(", ", status.PodIPs.Select(p => p.Ip))}].");
     }
 
     [Fact]
