@@ -19,7 +19,7 @@ public static partial class PodStatusMapper
         string waiting = pod.InitContainers.Count > 0 && !initialized ? ContainerStates.PodInitializing : ContainerStates.ContainerCreating;
 
         List<V1ContainerStatus> containers = [.. pod.Containers.Select(c => Container(g, c, g.Containers.GetValueOrDefault(c.Name), waiting, killed, init: false))];
-        List<V1ContainerStatus> init = [.. pod.InitContainers.Select(c => g.InitContainers is null
+        List<V1ContainerStatus> init = [.. pod.InitContainers.Select(c => g.InitContainers is not { Count: > 0 }
             ? InferredInit(c, initialized)
             : Container(g, c, g.InitContainers.GetValueOrDefault(c.Name), ContainerStates.PodInitializing, killed, init: true))];
 
@@ -62,7 +62,9 @@ public static partial class PodStatusMapper
             conditions.Add(PodConditions.Condition(EciConditionTypes.DisruptionTarget, true, EciConditionTypes.BidFailed, message));
         }
 
-        conditions.AddRange(g.Conditions.Where(c => !EciConditionTypes.Computed.Contains(c.Type) && conditions.TrueForAll(x => x.Type != c.Type)));
+        // ECI's own conditions (SandboxReady, ContainerHasSufficientDisk, ...) once each, after the computed ones.
+        List<V1PodCondition> custom = [.. g.Conditions.Where(c => !EciConditionTypes.Computed.Contains(c.Type) && conditions.TrueForAll(x => x.Type != c.Type)).DistinctBy(c => c.Type)];
+        conditions.AddRange(custom);
         foreach (V1PodCondition c in conditions)
         {
             // ECI's time for a condition it reports with the same status; Stamp fills the rest.

@@ -175,5 +175,9 @@ public sealed class PodStatusMapperContainerTests
             $"{Label(pod)}: ECI runs app containers only after init containers succeed, so migrate must read Completed.");
         Assert.True(pending.InitContainerStatuses.Single().State.Waiting?.Reason == "PodInitializing", $"{Label(pod)}: expected migrate waiting PodInitializing before any app container started.");
         Assert.True(pending.Phase == "Pending", $"{Label(pod)}: expected Pending, got {pending.Phase}.");
+
+        V1PodStatus groupWithoutInit = PodStatusMapper.FromGroup(GroupAnswer("Running", [new("app", State.Running()), new("sidecar", State.Running())]), pod, HostIp);
+        Assert.True(groupWithoutInit.InitContainerStatuses.Single().State.Terminated is { ExitCode: 0 },
+            $"{Label(pod)}: a full group answer that lists no init containers is read like the poller's, by progress.");
     }
 }

@@ -28,7 +28,9 @@ public sealed class PodStatusMapperMalformedTests
             "Conditions": [
               { "type": "ContainerInstanceCreated", "status": "True", "lastTransitionTime": "2025-06-01T12:00:10Z", "Reason": "", "Message": "" },
               { "type": "Ready", "status": "True", "lastTransitionTime": "2025-06-01T12:00:21Z", "Reason": "", "Message": "" },
-              { "type": "SandboxReady", "status": "True", "lastTransitionTime": "2025-06-01T12:00:11Z", "Reason": "", "Message": "" }
+              { "type": "SandboxReady", "status": "True", "lastTransitionTime": "2025-06-01T12:00:11Z", "Reason": "", "Message": "" },
+              { "type": "SandboxReady", "status": "False", "lastTransitionTime": "2025-06-01T12:00:12Z", "Reason": "SystemFailure.Reboot", "Message": "" },
+              { "type": "Unschedulable", "status": "False", "lastTransitionTime": "2025-06-01T12:00:12Z", "Reason": "", "Message": "" }
             ],
             "ContainerStatuses": [
               { "Name": "app", "Image": "registry.example.com/shop/web:1.4", "ImageID": "registry.example.com/shop/web@sha256:0123", "Ready": true,
@@ -61,6 +63,8 @@ public sealed class PodStatusMapperMalformedTests
         Assert.True(Condition(status, "Ready")!.LastTransitionTime == new DateTime(2025, 6, 1, 12, 0, 21, DateTimeKind.Utc), $"{where}: expected ECI's lastTransitionTime on Ready.");
         Assert.True(Condition(status, "ContainerInstanceCreated") is { Status: "True", Reason: null }, $"{where}: expected ECI's empty reason read as none.");
         AssertCondition(status, "SandboxReady", "True", null, where);
+        Assert.True(status.Conditions.Count(c => c.Type == "SandboxReady") == 1 && status.Conditions.All(c => c.Type != "Unschedulable"),
+            $"{where}: expected ECI's SandboxReady once and no Unschedulable condition (a PodScheduled reason in Kubernetes), got [{string.Join(", ", status.Conditions.Select(c => c.Type))}].");
         Assert.True(ContainerStatus(status, "sidecar").LastState is { Running: null, Waiting: null, Terminated: null }, $"{where}: expected an empty lastState for an empty object.");
     }
 
