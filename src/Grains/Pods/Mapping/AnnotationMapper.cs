@@ -89,7 +89,7 @@ internal static partial class AnnotationMapper
             long.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out long h) ? h : (long?)null);
         if (strategy == "SpotWithPriceLimit" && limit is null && reader.Find(PodAnnotations.SpotPriceLimit) is null)
         {
-            reader.Parse<string>([PodAnnotations.SpotStrategy], $"SpotWithPriceLimit together with {PodAnnotations.SpotPriceLimit} (or SpotAsPriceGo)", _ => null);
+            reader.Invalid(PodAnnotations.SpotStrategy, $"SpotWithPriceLimit together with {PodAnnotations.SpotPriceLimit} (or SpotAsPriceGo without a limit)");
         }
 
         if (limit is not null && strategy != "SpotWithPriceLimit")

@@ -65,6 +65,15 @@ internal sealed class AnnotationReader(MappingScope scope)
         return value;
     }
 
+    /// <summary>Records the annotation, when present, as invalid: its value is well-formed but does not fit the others.</summary>
+    public void Invalid(string name, string expected)
+    {
+        if (Find(name) is { } found)
+        {
+            scope.InvalidAnnotation(found.Name, found.Value, expected);
+        }
+    }
+
     /// <summary>Records a note when the annotation is present (after validating it with whatever the caller read).</summary>
     public void NotApplied(string name, string why)
     {
