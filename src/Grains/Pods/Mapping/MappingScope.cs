@@ -26,7 +26,7 @@ internal sealed class MappingScope(V1Pod pod, PodInputs inputs, MappingContext c
     public bool Failed => Failure is not null;
 
     /// <summary><c>namespace/name</c>, for messages.</summary>
-    public string PodRef => $"{pod.Namespace()}/{pod.Name()}";
+    public string PodRef => $"{pod.Metadata?.NamespaceProperty}/{pod.Metadata?.Name}";
 
     public void Note(string message) => notes.Add(new MappingNote(MappingNote.NotApplied, message));
 

@@ -11,6 +11,12 @@ internal static class PodChecks
     public static bool Supported(MappingScope scope)
     {
         V1Pod pod = scope.Pod;
+        if (pod.Metadata is null)
+        {
+            scope.Unsupported(MappingReasons.InvalidSpec, "The pod has no metadata.");
+            return false;
+        }
+
         if (pod.Spec is null || pod.Spec.Containers is not { Count: > 0 })
         {
             scope.Unsupported(MappingReasons.InvalidSpec, $"Pod {scope.PodRef} has no containers.");

@@ -24,7 +24,7 @@ public static class PodMapper
     public static string ContainerGroupName(V1Pod pod)
     {
         ArgumentNullException.ThrowIfNull(pod);
-        return ContainerGroupNames.For(pod.Namespace() ?? "default", pod.Name() ?? "");
+        return ContainerGroupNames.For(pod.Metadata?.NamespaceProperty ?? "default", pod.Metadata?.Name ?? "");
     }
 
     /// <summary>The request for this pod, or why there is none (<see cref="Unsupported"/>, <see cref="MissingInput"/>).</summary>

@@ -108,6 +108,15 @@ public sealed class PodMapperUnsupportedTests
         Assert.Equal(MappingReasons.InvalidSpec, Pods.Fail<Unsupported>(pod).Reason);
     }
 
+    [Fact]
+    public void Map_NoMetadata_IsInvalidSpec()
+    {
+        var pod = Pods.Simple();
+        pod.Metadata = null;
+
+        Assert.Equal(MappingReasons.InvalidSpec, Assert.IsType<Unsupported>(PodMapper.Map(pod, PodInputs.None, Pods.Context)).Reason);
+    }
+
     private static V1Pod Build(string @case)
     {
         var pod = Pods.Simple();
