@@ -98,7 +98,13 @@ internal static partial class AnnotationMapper
             limit = null;
         }
 
-        return request with { SpotStrategy = strategy, SpotPriceLimit = limit, SpotDuration = strategy is null or "NoSpot" ? null : duration };
+        if (duration is not null && strategy is null or "NoSpot")
+        {
+            reader.NotApplied(PodAnnotations.SpotDuration, $"it applies only to spot instances ({PodAnnotations.SpotStrategy}).");
+            duration = null;
+        }
+
+        return request with { SpotStrategy = strategy, SpotPriceLimit = limit, SpotDuration = duration };
     }
 
     private static bool IsIp(string text, AddressFamily family) =>

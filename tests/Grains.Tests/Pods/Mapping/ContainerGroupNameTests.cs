@@ -11,7 +11,7 @@ public sealed partial class ContainerGroupNameTests
     [Fact]
     public void ContainerGroupName_PlainNames_NamespaceDashName()
     {
-        Assert.Equal("default-web-7d9f8-abcde", PodMapper.ContainerGroupName(Pods.Simple("web-7d9f8-abcde")));
+        Assert.Equal("default-web-7d9f8-abcde", PodMapper.ContainerGroupName(PodFixtures.Simple("web-7d9f8-abcde")));
     }
 
     [Theory]
@@ -21,7 +21,7 @@ public sealed partial class ContainerGroupNameTests
     [InlineData("a", "b")]
     public void ContainerGroupName_ChangedCharacters_ValidWithHashSuffix(string ns, string name)
     {
-        var pod = Pods.Simple(name);
+        var pod = PodFixtures.Simple(name);
         pod.Metadata.NamespaceProperty = ns;
 
         string groupName = PodMapper.ContainerGroupName(pod);
@@ -33,14 +33,14 @@ public sealed partial class ContainerGroupNameTests
     [Fact]
     public void ContainerGroupName_DotsAndDashes_DoNotCollide()
     {
-        Assert.NotEqual(PodMapper.ContainerGroupName(Pods.Simple("web.v2")), PodMapper.ContainerGroupName(Pods.Simple("web-v2")));
+        Assert.NotEqual(PodMapper.ContainerGroupName(PodFixtures.Simple("web.v2")), PodMapper.ContainerGroupName(PodFixtures.Simple("web-v2")));
     }
 
     [Fact]
     public void ContainerGroupName_Long_CutTo128WithHash()
     {
-        var a = Pods.Simple(new string('a', 200));
-        var b = Pods.Simple(new string('a', 199) + "b");
+        var a = PodFixtures.Simple(new string('a', 200));
+        var b = PodFixtures.Simple(new string('a', 199) + "b");
 
         string nameA = PodMapper.ContainerGroupName(a);
         string nameB = PodMapper.ContainerGroupName(b);

@@ -58,7 +58,7 @@ public sealed class PodMapperAnnotationTests
     [MemberData(nameof(Effects))]
     public void Map_Annotation_SetsRequestParameter(string annotation, string value, string property, string expected)
     {
-        Mapped mapped = Pods.Map(Pods.Annotated(annotation, value));
+        Mapped mapped = PodFixtures.Map(PodFixtures.Annotated(annotation, value));
 
         object? actual = typeof(CreateContainerGroupRequest).GetProperty(property)!.GetValue(mapped.Request);
         Assert.True(expected == Render(actual), $"Pod default/web with {annotation}=\"{value}\": expected {property} = {expected}, got {Render(actual)}.");
@@ -150,7 +150,7 @@ public sealed class PodMapperAnnotationTests
     [MemberData(nameof(Malformed))]
     public void Map_MalformedAnnotation_IsInvalidAnnotationNamingIt(string annotation, string value)
     {
-        Unsupported result = Pods.Fail<Unsupported>(Pods.Annotated(annotation, value));
+        Unsupported result = PodFixtures.Fail<Unsupported>(PodFixtures.Annotated(annotation, value));
 
         Assert.True(result.Reason == MappingReasons.InvalidAnnotation, $"Pod default/web with {annotation}=\"{value}\": expected reason InvalidAnnotation, got {result.Reason}.");
         Assert.True(result.Message.Contains(annotation, StringComparison.Ordinal) && result.Message.Contains(value.Trim(), StringComparison.Ordinal) && result.Message.Contains("expected", StringComparison.Ordinal),
@@ -160,7 +160,7 @@ public sealed class PodMapperAnnotationTests
     [Fact]
     public void Map_NoAnnotations_UsesNodeDefaults()
     {
-        Mapped mapped = Pods.Map(Pods.Simple());
+        Mapped mapped = PodFixtures.Map(PodFixtures.Simple());
 
         Assert.Equal("sg-node", mapped.Request.SecurityGroupId);
         Assert.Equal(["vsw-node"], mapped.Request.VSwitchIds);
@@ -175,12 +175,12 @@ public sealed class PodMapperAnnotationTests
     [Fact]
     public void Map_SpotWithPriceLimit_SetsStrategyLimitAndDuration()
     {
-        var pod = Pods.Simple();
+        var pod = PodFixtures.Simple();
         pod.Metadata.Annotations[PodAnnotations.SpotStrategy] = "SpotWithPriceLimit";
         pod.Metadata.Annotations[PodAnnotations.SpotPriceLimit] = "0.25";
         pod.Metadata.Annotations[PodAnnotations.SpotDuration] = "0";
 
-        CreateContainerGroupRequest request = Pods.Map(pod).Request;
+        CreateContainerGroupRequest request = PodFixtures.Map(pod).Request;
 
         Assert.Equal(("SpotWithPriceLimit", 0.25, 0L), (request.SpotStrategy, request.SpotPriceLimit!.Value, request.SpotDuration!.Value));
     }
@@ -188,7 +188,7 @@ public sealed class PodMapperAnnotationTests
     [Fact]
     public void Map_SpotWithPriceLimitWithoutLimit_IsInvalidAnnotation()
     {
-        Unsupported result = Pods.Fail<Unsupported>(Pods.Annotated(PodAnnotations.SpotStrategy, "SpotWithPriceLimit"));
+        Unsupported result = PodFixtures.Fail<Unsupported>(PodFixtures.Annotated(PodAnnotations.SpotStrategy, "SpotWithPriceLimit"));
 
         Assert.Contains(PodAnnotations.SpotPriceLimit, result.Message, StringComparison.Ordinal);
     }
@@ -196,7 +196,7 @@ public sealed class PodMapperAnnotationTests
     [Fact]
     public void Map_PriceLimitWithoutSpotWithPriceLimit_IsNotAppliedAndNoted()
     {
-        Mapped mapped = Pods.Map(Pods.Annotated(PodAnnotations.SpotPriceLimit, "0.5"));
+        Mapped mapped = PodFixtures.Map(PodFixtures.Annotated(PodAnnotations.SpotPriceLimit, "0.5"));
 
         Assert.Null(mapped.Request.SpotPriceLimit);
         Assert.Contains(mapped.Notes, n => n.Message.Contains(PodAnnotations.SpotPriceLimit, StringComparison.Ordinal));
@@ -205,10 +205,10 @@ public sealed class PodMapperAnnotationTests
     [Fact]
     public void Map_UseSpecs_ReplacesPodLevelCpuAndMemory()
     {
-        var pod = Pods.Annotated(PodAnnotations.UseSpecs, "2-4Gi");
+        var pod = PodFixtures.Annotated(PodAnnotations.UseSpecs, "2-4Gi");
         pod.Spec.Resources = new k8s.Models.V1ResourceRequirements { Requests = new Dictionary<string, k8s.Models.ResourceQuantity> { ["cpu"] = new("1"), ["memory"] = new("1Gi") } };
 
-        CreateContainerGroupRequest request = Pods.Map(pod).Request;
+        CreateContainerGroupRequest request = PodFixtures.Map(pod).Request;
 
         Assert.Equal(["2-4Gi"], request.InstanceTypes);
         Assert.True(request.Cpu is null && request.Memory is null, $"Pod default/web with eci-use-specs: expected no group Cpu/Memory, got {request.Cpu}/{request.Memory}.");
@@ -217,7 +217,7 @@ public sealed class PodMapperAnnotationTests
     [Fact]
     public void Map_SeveralSecurityGroups_AppliesFirstAndNotesTheRest()
     {
-        Mapped mapped = Pods.Map(Pods.Annotated(PodAnnotations.SecurityGroup, "sg-a,sg-b"));
+        Mapped mapped = PodFixtures.Map(PodFixtures.Annotated(PodAnnotations.SecurityGroup, "sg-a,sg-b"));
 
         Assert.Equal("sg-a", mapped.Request.SecurityGroupId);
         Assert.Contains(mapped.Notes, n => n.Message.Contains("sg-a", StringComparison.Ordinal));
@@ -226,11 +226,11 @@ public sealed class PodMapperAnnotationTests
     [Fact]
     public void Map_AcrInstanceIds_WithRegionAndArns_SetsRegistryInfos()
     {
-        var pod = Pods.Annotated(PodAnnotations.AcrInstanceIds, "cri-a,cn-hangzhou:cri-b");
+        var pod = PodFixtures.Annotated(PodAnnotations.AcrInstanceIds, "cri-a,cn-hangzhou:cri-b");
         pod.Metadata.Annotations[PodAnnotations.AcrServiceArns] = "acs:ram::123:role/pull";
         pod.Metadata.Annotations[PodAnnotations.AcrInstanceId] = "cri-ignored";
 
-        IReadOnlyList<AcrRegistryInfo> infos = Pods.Map(pod).Request.AcrRegistryInfos!;
+        IReadOnlyList<AcrRegistryInfo> infos = PodFixtures.Map(pod).Request.AcrRegistryInfos!;
 
         Assert.Equal(2, infos.Count);
         Assert.Equal(("cri-a", null, "acs:ram::123:role/pull"), (infos[0].InstanceId, infos[0].RegionId, infos[0].ArnService));
@@ -240,7 +240,7 @@ public sealed class PodMapperAnnotationTests
     [Fact]
     public void Map_LegacyAcrInstanceId_SetsRegistryInfo()
     {
-        IReadOnlyList<AcrRegistryInfo> infos = Pods.Map(Pods.Annotated(PodAnnotations.AcrInstanceId, "cri-old")).Request.AcrRegistryInfos!;
+        IReadOnlyList<AcrRegistryInfo> infos = PodFixtures.Map(PodFixtures.Annotated(PodAnnotations.AcrInstanceId, "cri-old")).Request.AcrRegistryInfos!;
 
         Assert.Equal("cri-old", Assert.Single(infos).InstanceId);
     }
@@ -248,16 +248,16 @@ public sealed class PodMapperAnnotationTests
     [Fact]
     public void Map_NewerImageCacheName_WinsOverOlder()
     {
-        var pod = Pods.Annotated(PodAnnotations.ImageSnapshotId, "imc-old");
+        var pod = PodFixtures.Annotated(PodAnnotations.ImageSnapshotId, "imc-old");
         pod.Metadata.Annotations[PodAnnotations.ImcId] = "imc-new";
 
-        Assert.Equal("imc-new", Pods.Map(pod).Request.ImageSnapshotId);
+        Assert.Equal("imc-new", PodFixtures.Map(pod).Request.ImageSnapshotId);
     }
 
     [Fact]
     public void Map_CustomTags_AppendedToIdentifyingTags()
     {
-        IReadOnlyList<Tag> tags = Pods.Map(Pods.Annotated(PodAnnotations.CustomTags, "env:test,name:alice")).Request.Tags!;
+        IReadOnlyList<Tag> tags = PodFixtures.Map(PodFixtures.Annotated(PodAnnotations.CustomTags, "env:test,name:alice")).Request.Tags!;
 
         Assert.Equal(7, tags.Count);
         Assert.Equal("uid-1", ContainerGroupTags.Find(tags, ContainerGroupTags.Uid));
@@ -270,10 +270,10 @@ public sealed class PodMapperAnnotationTests
     [Fact]
     public void Map_CustomDnsConfig_SetsDnsConfig()
     {
-        var pod = Pods.Annotated(PodAnnotations.CustomDnsConfig, "{\"nameservers\":\"1.1.1.1,8.8.8.8\",\"searches\":\"x.com\",\"options\":\"ndots:2,edns0\"}");
+        var pod = PodFixtures.Annotated(PodAnnotations.CustomDnsConfig, "{\"nameservers\":\"1.1.1.1,8.8.8.8\",\"searches\":\"x.com\",\"options\":\"ndots:2,edns0\"}");
         pod.Spec.DnsPolicy = "Default";
 
-        DnsConfig dns = Pods.Map(pod).Request.DnsConfig!;
+        DnsConfig dns = PodFixtures.Map(pod).Request.DnsConfig!;
 
         Assert.Equal(["1.1.1.1", "8.8.8.8"], dns.NameServers);
         Assert.Equal(["x.com"], dns.Searches);
@@ -283,10 +283,10 @@ public sealed class PodMapperAnnotationTests
     [Fact]
     public void Map_CustomHosts_MergedWithHostAliases()
     {
-        var pod = Pods.Annotated(PodAnnotations.CustomHosts, "[{\"host\":\"a.com\",\"ip\":\"1.2.3.4\"},{\"host\":\"b.com\",\"ip\":\"5.6.7.8\"}]");
+        var pod = PodFixtures.Annotated(PodAnnotations.CustomHosts, "[{\"host\":\"a.com\",\"ip\":\"1.2.3.4\"},{\"host\":\"b.com\",\"ip\":\"5.6.7.8\"}]");
         pod.Spec.HostAliases = [new k8s.Models.V1HostAlias { Ip = "1.2.3.4", Hostnames = ["spec.com"] }];
 
-        IReadOnlyList<HostAlias> aliases = Pods.Map(pod).Request.HostAliases!;
+        IReadOnlyList<HostAlias> aliases = PodFixtures.Map(pod).Request.HostAliases!;
 
         Assert.Equal(["spec.com", "a.com"], aliases.Single(a => a.Ip == "1.2.3.4").Hostnames);
         Assert.Equal(["b.com"], aliases.Single(a => a.Ip == "5.6.7.8").Hostnames);
@@ -295,7 +295,7 @@ public sealed class PodMapperAnnotationTests
     [Fact]
     public void Map_HostSysctls_SetsHostSecurityContext()
     {
-        PodSecurityContext host = Pods.Map(Pods.Annotated(PodAnnotations.HostSysctls, "[{\"name\":\"kernel.msgmax\",\"value\":\"65536\"}]")).Request.HostSecurityContext!;
+        PodSecurityContext host = PodFixtures.Map(PodFixtures.Annotated(PodAnnotations.HostSysctls, "[{\"name\":\"kernel.msgmax\",\"value\":\"65536\"}]")).Request.HostSecurityContext!;
 
         Assert.Equal(new Sysctl("kernel.msgmax", "65536"), Assert.Single(host.Sysctls!));
     }
@@ -308,7 +308,7 @@ public sealed class PodMapperAnnotationTests
     [InlineData(PodAnnotations.RescheduleEnable, "false", CreateFailStrategy.FailBack)]
     public void Map_FailureAnnotations_SetPolicy(string annotation, string value, CreateFailStrategy expected)
     {
-        Mapped mapped = Pods.Map(Pods.Annotated(annotation, value));
+        Mapped mapped = PodFixtures.Map(PodFixtures.Annotated(annotation, value));
 
         Assert.True(expected == mapped.Policy.FailStrategy, $"Pod default/web with {annotation}=\"{value}\": expected {expected}, got {mapped.Policy.FailStrategy}.");
     }
@@ -316,10 +316,10 @@ public sealed class PodMapperAnnotationTests
     [Fact]
     public void Map_SpotFallbackAndApiEvict_SetPolicy()
     {
-        var pod = Pods.Annotated(PodAnnotations.SpotFallback, "true");
+        var pod = PodFixtures.Annotated(PodAnnotations.SpotFallback, "true");
         pod.Metadata.Annotations[PodAnnotations.SpotReleaseStrategy] = "api-evict";
 
-        Assert.Equal(new PodCreationPolicy(CreateFailStrategy.FailBack, true, true), Pods.Map(pod).Policy);
+        Assert.Equal(new PodCreationPolicy(CreateFailStrategy.FailBack, true, true), PodFixtures.Map(pod).Policy);
     }
 
     [Theory]
@@ -333,9 +333,10 @@ public sealed class PodMapperAnnotationTests
     [InlineData(PodAnnotations.SlsEnable, "false")]
     [InlineData(PodAnnotations.WaitClusterIpReady, "*")]
     [InlineData(PodAnnotations.EphemeralStorageOptions, "{\"encrypted\":\"true\"}")]
+    [InlineData(PodAnnotations.SpotDuration, "2")]
     public void Map_AnnotationWithoutParameter_IsNotedAsNotApplied(string annotation, string value)
     {
-        Mapped mapped = Pods.Map(Pods.Annotated(annotation, value));
+        Mapped mapped = PodFixtures.Map(PodFixtures.Annotated(annotation, value));
 
         Assert.True(mapped.Notes.Any(n => n.Reason == MappingNote.NotApplied && n.Message.Contains(annotation, StringComparison.Ordinal)),
             $"Pod default/web with {annotation}: expected a NotApplied note naming it, got [{string.Join("; ", mapped.Notes.Select(n => n.Message))}].");

@@ -25,7 +25,7 @@ public sealed class PodMapperContainerTests
             Ports = [new V1ContainerPort { ContainerPort = 8080, Name = "http" }, new V1ContainerPort { ContainerPort = 53, Protocol = "UDP" }],
         };
 
-        ContainerDefinition mapped = Pods.Map(Pods.Simple(container: container)).Request.Containers[0];
+        ContainerDefinition mapped = PodFixtures.Map(PodFixtures.Simple(container: container)).Request.Containers[0];
 
         Assert.Equal(("app", "registry.cn-beijing.aliyuncs.com/team/app:1", "/srv", "IfNotPresent"), (mapped.Name, mapped.Image, mapped.WorkingDir, mapped.ImagePullPolicy));
         Assert.Equal(["/app"], mapped.Command);
@@ -38,10 +38,10 @@ public sealed class PodMapperContainerTests
     [Fact]
     public void Map_SctpPortAndHostPort_NotedNotSent()
     {
-        V1Container container = Pods.Container("app");
+        V1Container container = PodFixtures.Container("app");
         container.Ports = [new V1ContainerPort { ContainerPort = 9000, Protocol = "SCTP" }, new V1ContainerPort { ContainerPort = 80, HostPort = 8080 }];
 
-        Mapped mapped = Pods.Map(Pods.Simple(container: container));
+        Mapped mapped = PodFixtures.Map(PodFixtures.Simple(container: container));
 
         Assert.Equal([80], mapped.Request.Containers[0].Ports!.Select(p => p.Port));
         Assert.Contains(mapped.Notes, n => n.Message.Contains("SCTP", StringComparison.Ordinal));
@@ -51,11 +51,11 @@ public sealed class PodMapperContainerTests
     [Fact]
     public void Map_MoreThanTenArgs_AppendedToCommand()
     {
-        V1Container container = Pods.Container("app");
+        V1Container container = PodFixtures.Container("app");
         container.Command = ["run"];
         container.Args = [.. Enumerable.Range(1, 11).Select(i => $"a{i}")];
 
-        ContainerDefinition mapped = Pods.Map(Pods.Simple(container: container)).Request.Containers[0];
+        ContainerDefinition mapped = PodFixtures.Map(PodFixtures.Simple(container: container)).Request.Containers[0];
 
         Assert.Equal(12, mapped.Command!.Count);
         Assert.Null(mapped.Args);
@@ -64,28 +64,28 @@ public sealed class PodMapperContainerTests
     [Fact]
     public void Map_MoreThanTenArgsWithoutCommand_IsInvalidSpec()
     {
-        V1Container container = Pods.Container("app");
+        V1Container container = PodFixtures.Container("app");
         container.Args = [.. Enumerable.Range(1, 11).Select(i => $"a{i}")];
 
-        Assert.Equal(MappingReasons.InvalidSpec, Pods.Fail<Unsupported>(Pods.Simple(container: container)).Reason);
+        Assert.Equal(MappingReasons.InvalidSpec, PodFixtures.Fail<Unsupported>(PodFixtures.Simple(container: container)).Reason);
     }
 
     [Fact]
     public void Map_Resources_RequestsElseLimitsInCoresAndGiB()
     {
-        V1Container requested = Pods.Container("requested");
+        V1Container requested = PodFixtures.Container("requested");
         requested.Resources = new V1ResourceRequirements
         {
             Requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("250m"), ["memory"] = new("512Mi") },
             Limits = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("1"), ["memory"] = new("1Gi"), [Resources.NvidiaGpu] = new("1") },
         };
-        V1Container limited = Pods.Container("limited");
+        V1Container limited = PodFixtures.Container("limited");
         limited.Resources = new V1ResourceRequirements { Limits = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("2"), ["memory"] = new("100Mi") } };
-        var pod = Pods.Simple(container: requested);
+        var pod = PodFixtures.Simple(container: requested);
         pod.Spec.Containers.Add(limited);
-        pod.Spec.Containers.Add(Pods.Container("none"));
+        pod.Spec.Containers.Add(PodFixtures.Container("none"));
 
-        IReadOnlyList<ContainerDefinition> containers = Pods.Map(pod).Request.Containers;
+        IReadOnlyList<ContainerDefinition> containers = PodFixtures.Map(pod).Request.Containers;
 
         Assert.Equal((0.25, 0.5, 1), (containers[0].Cpu!.Value, containers[0].Memory!.Value, containers[0].Gpu!.Value));
         Assert.Equal((2.0, 0.098), (containers[1].Cpu!.Value, containers[1].Memory!.Value));
@@ -95,10 +95,10 @@ public sealed class PodMapperContainerTests
     [Fact]
     public void Map_PodLevelResources_SetGroupCpuAndMemory()
     {
-        var pod = Pods.Simple();
+        var pod = PodFixtures.Simple();
         pod.Spec.Resources = new V1ResourceRequirements { Limits = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("4"), ["memory"] = new("8Gi") } };
 
-        CreateContainerGroupRequest request = Pods.Map(pod).Request;
+        CreateContainerGroupRequest request = PodFixtures.Map(pod).Request;
 
         Assert.Equal((4.0, 8.0), (request.Cpu!.Value, request.Memory!.Value));
     }
@@ -106,7 +106,7 @@ public sealed class PodMapperContainerTests
     [Fact]
     public void Map_Probes_HttpTcpExecWithNamedPorts()
     {
-        V1Container container = Pods.Container("app");
+        V1Container container = PodFixtures.Container("app");
         container.Ports = [new V1ContainerPort { ContainerPort = 8080, Name = "http" }];
         container.LivenessProbe = new V1Probe
         {
@@ -114,12 +114,12 @@ public sealed class PodMapperContainerTests
             InitialDelaySeconds = 5, PeriodSeconds = 7, TimeoutSeconds = 2, SuccessThreshold = 1, FailureThreshold = 4,
         };
         container.ReadinessProbe = new V1Probe { TcpSocket = new V1TCPSocketAction { Port = 9090 } };
-        V1Container other = Pods.Container("other");
+        V1Container other = PodFixtures.Container("other");
         other.LivenessProbe = new V1Probe { Exec = new V1ExecAction { Command = ["cat", "/tmp/ok"] } };
-        var pod = Pods.Simple(container: container);
+        var pod = PodFixtures.Simple(container: container);
         pod.Spec.Containers.Add(other);
 
-        IReadOnlyList<ContainerDefinition> containers = Pods.Map(pod).Request.Containers;
+        IReadOnlyList<ContainerDefinition> containers = PodFixtures.Map(pod).Request.Containers;
 
         Probe live = containers[0].LivenessProbe!;
         Assert.Equal(("/healthz", 8080, "HTTPS"), (live.HttpGet!.Path, live.HttpGet.Port!.Value, live.HttpGet.Scheme));
@@ -131,10 +131,10 @@ public sealed class PodMapperContainerTests
     [Fact]
     public void Map_ProbeOnUnknownNamedPort_IsInvalidSpec()
     {
-        V1Container container = Pods.Container("app");
+        V1Container container = PodFixtures.Container("app");
         container.ReadinessProbe = new V1Probe { HttpGet = new V1HTTPGetAction { Port = "metrics" } };
 
-        Unsupported result = Pods.Fail<Unsupported>(Pods.Simple(container: container));
+        Unsupported result = PodFixtures.Fail<Unsupported>(PodFixtures.Simple(container: container));
 
         Assert.Contains("\"metrics\"", result.Message, StringComparison.Ordinal);
     }
@@ -142,11 +142,11 @@ public sealed class PodMapperContainerTests
     [Fact]
     public void Map_GrpcAndStartupProbes_NotedNotSent()
     {
-        V1Container container = Pods.Container("app");
+        V1Container container = PodFixtures.Container("app");
         container.LivenessProbe = new V1Probe { Grpc = new V1GRPCAction { Port = 9000 } };
         container.StartupProbe = new V1Probe { Exec = new V1ExecAction { Command = ["true"] } };
 
-        Mapped mapped = Pods.Map(Pods.Simple(container: container));
+        Mapped mapped = PodFixtures.Map(PodFixtures.Simple(container: container));
 
         Assert.Null(mapped.Request.Containers[0].LivenessProbe);
         Assert.Contains(mapped.Notes, n => n.Message.Contains("livenessProbe", StringComparison.Ordinal));
@@ -156,18 +156,18 @@ public sealed class PodMapperContainerTests
     [Fact]
     public void Map_LifecycleHooks_ExecHttpTcp()
     {
-        V1Container container = Pods.Container("app");
+        V1Container container = PodFixtures.Container("app");
         container.Lifecycle = new V1Lifecycle
         {
             PostStart = new V1LifecycleHandler { HttpGet = new V1HTTPGetAction { Host = "localhost", Path = "/start", Port = 8080, Scheme = "HTTP", HttpHeaders = [new V1HTTPHeader { Name = "X-A", Value = "1" }] } },
             PreStop = new V1LifecycleHandler { Exec = new V1ExecAction { Command = ["/bin/sh", "-c", "sleep 5"] } },
         };
-        V1Container tcp = Pods.Container("tcp");
+        V1Container tcp = PodFixtures.Container("tcp");
         tcp.Lifecycle = new V1Lifecycle { PreStop = new V1LifecycleHandler { TcpSocket = new V1TCPSocketAction { Host = "127.0.0.1", Port = 7000 } } };
-        var pod = Pods.Simple(container: container);
+        var pod = PodFixtures.Simple(container: container);
         pod.Spec.Containers.Add(tcp);
 
-        IReadOnlyList<ContainerDefinition> containers = Pods.Map(pod).Request.Containers;
+        IReadOnlyList<ContainerDefinition> containers = PodFixtures.Map(pod).Request.Containers;
 
         LifecycleHandler postStart = containers[0].PostStart!;
         Assert.Equal(("localhost", "/start", 8080, "HTTP"), (postStart.HttpGetHost, postStart.HttpGetPath, postStart.HttpGetPort!.Value, postStart.HttpGetScheme));
@@ -179,10 +179,10 @@ public sealed class PodMapperContainerTests
     [Fact]
     public void Map_SleepHook_NotedNotSent()
     {
-        V1Container container = Pods.Container("app");
+        V1Container container = PodFixtures.Container("app");
         container.Lifecycle = new V1Lifecycle { PreStop = new V1LifecycleHandler { Sleep = new V1SleepAction { Seconds = 5 } } };
 
-        Mapped mapped = Pods.Map(Pods.Simple(container: container));
+        Mapped mapped = PodFixtures.Map(PodFixtures.Simple(container: container));
 
         Assert.Null(mapped.Request.Containers[0].PreStop);
         Assert.Contains(mapped.Notes, n => n.Message.Contains("lifecycle.preStop", StringComparison.Ordinal));
@@ -191,21 +191,21 @@ public sealed class PodMapperContainerTests
     [Fact]
     public void Map_SecurityContext_CapabilitiesUserGroupReadOnlyAndPodDefaults()
     {
-        V1Container container = Pods.Container("app");
+        V1Container container = PodFixtures.Container("app");
         container.SecurityContext = new V1SecurityContext
         {
             Capabilities = new V1Capabilities { Add = ["NET_ADMIN", "CAP_SYS_TIME"], Drop = ["ALL"] },
             ReadOnlyRootFilesystem = true,
             RunAsUser = 1000,
         };
-        var pod = Pods.Simple(container: container);
+        var pod = PodFixtures.Simple(container: container);
         pod.Spec.SecurityContext = new V1PodSecurityContext
         {
             RunAsUser = 5, RunAsGroup = 3000, RunAsNonRoot = true, FsGroup = 2000,
             Sysctls = [new V1Sysctl { Name = "net.ipv4.ping_group_range", Value = "0 2147483647" }],
         };
 
-        Mapped mapped = Pods.Map(pod);
+        Mapped mapped = PodFixtures.Map(pod);
         ContainerDefinition mappedContainer = mapped.Request.Containers[0];
 
         Assert.Equal(["NET_ADMIN", "SYS_TIME"], mappedContainer.SecurityContext!.Capability!.Add);
@@ -219,14 +219,14 @@ public sealed class PodMapperContainerTests
     [Fact]
     public void Map_InitContainers_MappedInOrderAndSidecarsBecomeAppContainers()
     {
-        var pod = Pods.Simple();
-        V1Container migrate = Pods.Container("migrate", "migrate:1");
+        var pod = PodFixtures.Simple();
+        V1Container migrate = PodFixtures.Container("migrate", "migrate:1");
         migrate.Command = ["migrate", "up"];
-        V1Container proxy = Pods.Container("proxy", "envoy:1");
+        V1Container proxy = PodFixtures.Container("proxy", "envoy:1");
         proxy.RestartPolicy = "Always";
-        pod.Spec.InitContainers = [migrate, proxy, Pods.Container("seed", "seed:1")];
+        pod.Spec.InitContainers = [migrate, proxy, PodFixtures.Container("seed", "seed:1")];
 
-        Mapped mapped = Pods.Map(pod);
+        Mapped mapped = PodFixtures.Map(pod);
 
         Assert.Equal(["migrate", "seed"], mapped.Request.InitContainers!.Select(c => c.Name));
         Assert.Equal(["migrate", "up"], mapped.Request.InitContainers![0].Command);
@@ -237,16 +237,16 @@ public sealed class PodMapperContainerTests
     [Fact]
     public void Map_VolumeMounts_Copied()
     {
-        V1Container container = Pods.Container("app");
+        V1Container container = PodFixtures.Container("app");
         container.VolumeMounts =
         [
             new V1VolumeMount { Name = "data", MountPath = "/data", ReadOnlyProperty = true, SubPath = "sub", MountPropagation = "HostToContainer" },
             new V1VolumeMount { Name = "data", MountPath = "/logs", SubPathExpr = "$(POD_NAME)" },
         ];
-        var pod = Pods.Simple(container: container);
+        var pod = PodFixtures.Simple(container: container);
         pod.Spec.Volumes = [new V1Volume { Name = "data", EmptyDir = new V1EmptyDirVolumeSource() }];
 
-        Mapped mapped = Pods.Map(pod);
+        Mapped mapped = PodFixtures.Map(pod);
         IReadOnlyList<VolumeMount> mounts = mapped.Request.Containers[0].VolumeMounts!;
 
         Assert.Equal(("data", "/data", true, "sub", "HostToContainer"), (mounts[0].Name, mounts[0].MountPath, mounts[0].ReadOnly!.Value, mounts[0].SubPath, mounts[0].MountPropagation));

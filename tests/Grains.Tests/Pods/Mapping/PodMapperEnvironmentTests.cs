@@ -9,7 +9,7 @@ public sealed class PodMapperEnvironmentTests
     [Fact]
     public void Map_EnvValuesAndFieldRefs_ResolvedOrPassedToEci()
     {
-        V1Container container = Pods.Container("app");
+        V1Container container = PodFixtures.Container("app");
         container.Env =
         [
             new V1EnvVar { Name = "PLAIN", Value = "v" },
@@ -23,9 +23,9 @@ public sealed class PodMapperEnvironmentTests
             Field("POD_IP", "status.podIP"),
             Field("HOST_IP", "status.hostIP"),
         ];
-        var pod = Pods.Simple(container: container);
+        var pod = PodFixtures.Simple(container: container);
 
-        IReadOnlyList<EnvironmentVariable> env = Pods.Map(pod).Request.Containers[0].EnvironmentVars!;
+        IReadOnlyList<EnvironmentVariable> env = PodFixtures.Map(pod).Request.Containers[0].EnvironmentVars!;
 
         Assert.Equal(
             [("PLAIN", "v", null), ("POD_NAME", "web", null), ("POD_NAMESPACE", "default", null), ("POD_UID", "uid-1", null), ("APP", "web", null),
@@ -36,10 +36,10 @@ public sealed class PodMapperEnvironmentTests
     [Fact]
     public void Map_UnknownFieldPath_IsInvalidSpec()
     {
-        V1Container container = Pods.Container("app");
+        V1Container container = PodFixtures.Container("app");
         container.Env = [Field("X", "metadata.generation")];
 
-        Unsupported result = Pods.Fail<Unsupported>(Pods.Simple(container: container));
+        Unsupported result = PodFixtures.Fail<Unsupported>(PodFixtures.Simple(container: container));
 
         Assert.Equal(MappingReasons.InvalidSpec, result.Reason);
         Assert.Contains("metadata.generation", result.Message, StringComparison.Ordinal);
@@ -55,7 +55,7 @@ public sealed class PodMapperEnvironmentTests
     [InlineData("requests.memory", null, "268435456")]
     public void Map_ResourceFieldRef_DividesAndRoundsUp(string resource, string? divisor, string expected)
     {
-        V1Container container = Pods.Container("app");
+        V1Container container = PodFixtures.Container("app");
         container.Resources = new V1ResourceRequirements
         {
             Requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("250m"), ["memory"] = new("256Mi") },
@@ -63,7 +63,7 @@ public sealed class PodMapperEnvironmentTests
         };
         container.Env = [new V1EnvVar { Name = "R", ValueFrom = new V1EnvVarSource { ResourceFieldRef = new V1ResourceFieldSelector { Resource = resource, Divisor = divisor is null ? null : new ResourceQuantity(divisor) } } }];
 
-        string? value = Pods.Map(Pods.Simple(container: container)).Request.Containers[0].EnvironmentVars![0].Value;
+        string? value = PodFixtures.Map(PodFixtures.Simple(container: container)).Request.Containers[0].EnvironmentVars![0].Value;
 
         Assert.True(expected == value, $"Pod default/web, resourceFieldRef {resource} / {divisor ?? "1"}: expected {expected}, got {value}.");
     }
@@ -71,37 +71,37 @@ public sealed class PodMapperEnvironmentTests
     [Fact]
     public void Map_ResourceFieldRefForOtherContainer_UsesThatContainer()
     {
-        V1Container sidecar = Pods.Container("sidecar");
+        V1Container sidecar = PodFixtures.Container("sidecar");
         sidecar.Resources = new V1ResourceRequirements { Limits = new Dictionary<string, ResourceQuantity> { ["memory"] = new("64Mi") } };
-        V1Container app = Pods.Container("app");
+        V1Container app = PodFixtures.Container("app");
         app.Env = [new V1EnvVar { Name = "SIDE_MEM", ValueFrom = new V1EnvVarSource { ResourceFieldRef = new V1ResourceFieldSelector { ContainerName = "sidecar", Resource = "limits.memory", Divisor = new ResourceQuantity("1Mi") } } }];
-        var pod = Pods.Simple(container: app);
+        var pod = PodFixtures.Simple(container: app);
         pod.Spec.Containers.Add(sidecar);
 
-        Assert.Equal("64", Pods.Map(pod).Request.Containers[0].EnvironmentVars![0].Value);
+        Assert.Equal("64", PodFixtures.Map(pod).Request.Containers[0].EnvironmentVars![0].Value);
     }
 
     [Fact]
     public void Map_ResourceFieldRefWithoutLimitOrRequest_UsesEciDefaultPerContainer()
     {
-        V1Container container = Pods.Container("app");
+        V1Container container = PodFixtures.Container("app");
         container.Env = [new V1EnvVar { Name = "MEM", ValueFrom = new V1EnvVarSource { ResourceFieldRef = new V1ResourceFieldSelector { Resource = "limits.memory", Divisor = new ResourceQuantity("1Gi") } } }];
 
-        Assert.Equal("2", Pods.Map(Pods.Simple(container: container)).Request.Containers[0].EnvironmentVars![0].Value);
+        Assert.Equal("2", PodFixtures.Map(PodFixtures.Simple(container: container)).Request.Containers[0].EnvironmentVars![0].Value);
     }
 
     [Fact]
     public void Map_ConfigMapAndSecretKeyRefs_ResolvedFromInputs()
     {
-        V1Container container = Pods.Container("app");
+        V1Container container = PodFixtures.Container("app");
         container.Env =
         [
             new V1EnvVar { Name = "LEVEL", ValueFrom = new V1EnvVarSource { ConfigMapKeyRef = new V1ConfigMapKeySelector { Name = "settings", Key = "level" } } },
             new V1EnvVar { Name = "PASSWORD", ValueFrom = new V1EnvVarSource { SecretKeyRef = new V1SecretKeySelector { Name = "db", Key = "password" } } },
         ];
-        PodInputs inputs = Pods.Inputs([Pods.ConfigMap("settings", ("level", "debug"))], [Pods.Secret("db", ("password", "s3cret"))]);
+        PodInputs inputs = PodFixtures.Inputs([PodFixtures.ConfigMap("settings", ("level", "debug"))], [PodFixtures.Secret("db", ("password", "s3cret"))]);
 
-        IReadOnlyList<EnvironmentVariable> env = Pods.Map(Pods.Simple(container: container), inputs).Request.Containers[0].EnvironmentVars!;
+        IReadOnlyList<EnvironmentVariable> env = PodFixtures.Map(PodFixtures.Simple(container: container), inputs).Request.Containers[0].EnvironmentVars!;
 
         Assert.Equal([("LEVEL", "debug"), ("PASSWORD", "s3cret")], env.Select(e => (e.Key, e.Value!)));
     }
@@ -111,11 +111,11 @@ public sealed class PodMapperEnvironmentTests
     [InlineData(false, true, "couldn't find key level in configmap default/settings")]
     public void Map_MissingRequiredConfigMapKeyRef_IsMissingInput(bool optional, bool mapExists, string expected)
     {
-        V1Container container = Pods.Container("app");
+        V1Container container = PodFixtures.Container("app");
         container.Env = [new V1EnvVar { Name = "LEVEL", ValueFrom = new V1EnvVarSource { ConfigMapKeyRef = new V1ConfigMapKeySelector { Name = "settings", Key = "level", Optional = optional } } }];
-        PodInputs inputs = mapExists ? Pods.Inputs([Pods.ConfigMap("settings", ("other", "x"))]) : PodInputs.None;
+        PodInputs inputs = mapExists ? PodFixtures.Inputs([PodFixtures.ConfigMap("settings", ("other", "x"))]) : PodInputs.None;
 
-        MissingInput result = Pods.Fail<MissingInput>(Pods.Simple(container: container), inputs);
+        MissingInput result = PodFixtures.Fail<MissingInput>(PodFixtures.Simple(container: container), inputs);
 
         Assert.Equal(MissingInput.CreateContainerConfigError, result.Reason);
         Assert.Contains(expected, result.Message, StringComparison.Ordinal);
@@ -124,10 +124,10 @@ public sealed class PodMapperEnvironmentTests
     [Fact]
     public void Map_MissingRequiredSecretKeyRef_IsMissingInput()
     {
-        V1Container container = Pods.Container("app");
+        V1Container container = PodFixtures.Container("app");
         container.Env = [new V1EnvVar { Name = "P", ValueFrom = new V1EnvVarSource { SecretKeyRef = new V1SecretKeySelector { Name = "db", Key = "password" } } }];
 
-        MissingInput result = Pods.Fail<MissingInput>(Pods.Simple(container: container));
+        MissingInput result = PodFixtures.Fail<MissingInput>(PodFixtures.Simple(container: container));
 
         Assert.Contains("secret \"db\" not found", result.Message, StringComparison.Ordinal);
     }
@@ -135,7 +135,7 @@ public sealed class PodMapperEnvironmentTests
     [Fact]
     public void Map_MissingOptionalRefs_AreSkipped()
     {
-        V1Container container = Pods.Container("app");
+        V1Container container = PodFixtures.Container("app");
         container.Env =
         [
             new V1EnvVar { Name = "A", ValueFrom = new V1EnvVarSource { ConfigMapKeyRef = new V1ConfigMapKeySelector { Name = "nope", Key = "k", Optional = true } } },
@@ -144,7 +144,7 @@ public sealed class PodMapperEnvironmentTests
         ];
         container.EnvFrom = [new V1EnvFromSource { ConfigMapRef = new V1ConfigMapEnvSource { Name = "nope", Optional = true } }];
 
-        Mapped mapped = Pods.Map(Pods.Simple(container: container), Pods.Inputs(secrets: [Pods.Secret("db", ("password", "x"))]));
+        Mapped mapped = PodFixtures.Map(PodFixtures.Simple(container: container), PodFixtures.Inputs(secrets: [PodFixtures.Secret("db", ("password", "x"))]));
 
         Assert.Equal(["C"], mapped.Request.Containers[0].EnvironmentVars!.Select(e => e.Key));
     }
@@ -152,16 +152,16 @@ public sealed class PodMapperEnvironmentTests
     [Fact]
     public void Map_EnvFromWithPrefix_ComesFirstAndEnvOverrides()
     {
-        V1Container container = Pods.Container("app");
+        V1Container container = PodFixtures.Container("app");
         container.EnvFrom =
         [
             new V1EnvFromSource { ConfigMapRef = new V1ConfigMapEnvSource { Name = "settings" }, Prefix = "CFG_" },
             new V1EnvFromSource { SecretRef = new V1SecretEnvSource { Name = "db" } },
         ];
         container.Env = [new V1EnvVar { Name = "CFG_LEVEL", Value = "override" }];
-        PodInputs inputs = Pods.Inputs([Pods.ConfigMap("settings", ("LEVEL", "debug"), ("MODE", "fast"), ("bad-name", "x"))], [Pods.Secret("db", ("USER", "admin"))]);
+        PodInputs inputs = PodFixtures.Inputs([PodFixtures.ConfigMap("settings", ("LEVEL", "debug"), ("MODE", "fast"), ("bad-name", "x"))], [PodFixtures.Secret("db", ("USER", "admin"))]);
 
-        Mapped mapped = Pods.Map(Pods.Simple(container: container), inputs);
+        Mapped mapped = PodFixtures.Map(PodFixtures.Simple(container: container), inputs);
 
         Assert.Equal([("CFG_LEVEL", "override"), ("CFG_MODE", "fast"), ("USER", "admin")], mapped.Request.Containers[0].EnvironmentVars!.Select(e => (e.Key, e.Value!)));
         Assert.Contains(mapped.Notes, n => n.Message.Contains("CFG_bad-name", StringComparison.Ordinal));
@@ -170,16 +170,16 @@ public sealed class PodMapperEnvironmentTests
     [Fact]
     public void Map_MissingRequiredEnvFrom_IsMissingInput()
     {
-        V1Container container = Pods.Container("app");
+        V1Container container = PodFixtures.Container("app");
         container.EnvFrom = [new V1EnvFromSource { SecretRef = new V1SecretEnvSource { Name = "creds" } }];
 
-        Assert.Contains("secret \"creds\" not found", Pods.Fail<MissingInput>(Pods.Simple(container: container)).Message, StringComparison.Ordinal);
+        Assert.Contains("secret \"creds\" not found", PodFixtures.Fail<MissingInput>(PodFixtures.Simple(container: container)).Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Map_VariableReferences_ExpandedInEnvCommandAndArgs()
     {
-        V1Container container = Pods.Container("app");
+        V1Container container = PodFixtures.Container("app");
         container.Env =
         [
             new V1EnvVar { Name = "HOST", Value = "db" },
@@ -189,7 +189,7 @@ public sealed class PodMapperEnvironmentTests
         container.Command = ["/bin/run", "--url=$(URL)"];
         container.Args = ["--ip=$(POD_IP)", "$(HOST)"];
 
-        ContainerDefinition mapped = Pods.Map(Pods.Simple(container: container)).Request.Containers[0];
+        ContainerDefinition mapped = PodFixtures.Map(PodFixtures.Simple(container: container)).Request.Containers[0];
 
         Assert.Equal("http://db:5432/$(UNDEFINED)/$(HOST)", mapped.EnvironmentVars![1].Value);
         Assert.Equal(["/bin/run", "--url=http://db:5432/$(UNDEFINED)/$(HOST)"], mapped.Command);
@@ -209,10 +209,10 @@ public sealed class PodMapperEnvironmentTests
     [Fact]
     public void Map_EnvNameEciRejects_IsSkippedWithNote()
     {
-        V1Container container = Pods.Container("app");
+        V1Container container = PodFixtures.Container("app");
         container.Env = [new V1EnvVar { Name = "my.setting", Value = "1" }, new V1EnvVar { Name = "OK", Value = "2" }];
 
-        Mapped mapped = Pods.Map(Pods.Simple(container: container));
+        Mapped mapped = PodFixtures.Map(PodFixtures.Simple(container: container));
 
         Assert.Equal(["OK"], mapped.Request.Containers[0].EnvironmentVars!.Select(e => e.Key));
         Assert.Contains(mapped.Notes, n => n.Message.Contains("my.setting", StringComparison.Ordinal));
@@ -223,17 +223,17 @@ public sealed class PodMapperEnvironmentTests
     [InlineData(false, "KUBERNETES_SERVICE_HOST,KUBERNETES_SERVICE_PORT")]
     public void Map_ServiceEnvironment_FirstAndOverriddenByEnv(bool? enableServiceLinks, string expectedKeys)
     {
-        V1Container container = Pods.Container("app");
+        V1Container container = PodFixtures.Container("app");
         container.Env = [new V1EnvVar { Name = "KUBERNETES_SERVICE_PORT", Value = "6443" }, new V1EnvVar { Name = "URL", Value = "https://$(KUBERNETES_SERVICE_HOST)" }];
-        var pod = Pods.Simple(container: container);
+        var pod = PodFixtures.Simple(container: container);
         pod.Spec.EnableServiceLinks = enableServiceLinks;
-        MappingContext context = Pods.Context with
+        MappingContext context = PodFixtures.Context with
         {
             KubernetesServiceEnvironment = [new("KUBERNETES_SERVICE_HOST", "10.0.0.1"), new("KUBERNETES_SERVICE_PORT", "443")],
             NamespaceServiceEnvironment = [new("DB_SERVICE_HOST", "10.0.0.9"), new("DB_SERVICE_PORT", "5432")],
         };
 
-        IReadOnlyList<EnvironmentVariable> env = Pods.Map(pod, context: context).Request.Containers[0].EnvironmentVars!;
+        IReadOnlyList<EnvironmentVariable> env = PodFixtures.Map(pod, context: context).Request.Containers[0].EnvironmentVars!;
 
         Assert.Equal(expectedKeys + ",URL", string.Join(',', env.Select(e => e.Key)));
         Assert.Equal("6443", env.Single(e => e.Key == "KUBERNETES_SERVICE_PORT").Value);

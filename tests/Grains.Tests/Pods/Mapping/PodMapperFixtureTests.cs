@@ -18,7 +18,7 @@ public sealed class PodMapperFixtureTests
     [Fact]
     public void Map_FixtureAsWritten_IsUnsupportedForHostNetwork()
     {
-        Unsupported result = Pods.Fail<Unsupported>(Fixture());
+        Unsupported result = PodFixtures.Fail<Unsupported>(Fixture());
 
         Assert.Equal(MappingReasons.UnsupportedHostNetwork, result.Reason);
         Assert.Contains("namespaceValue/nameValue", result.Message, StringComparison.Ordinal);
@@ -29,13 +29,13 @@ public sealed class PodMapperFixtureTests
     {
         V1Pod pod = RunnableFixture();
         var token = new ServiceAccountTokenSource("serviceAccountNameValue", "audienceValue", 2);
-        PodInputs inputs = Pods.Inputs(
-            [Pods.ConfigMap("nameValue", ("keyValue", "from-configmap"))],
-            [Pods.Secret("nameValue", ("keyValue", "from-secret")), Pods.Secret("secretNameValue", ("keyValue", "volume-secret"))],
+        PodInputs inputs = PodFixtures.Inputs(
+            [PodFixtures.ConfigMap("nameValue", ("keyValue", "from-configmap"))],
+            [PodFixtures.Secret("nameValue", ("keyValue", "from-secret")), PodFixtures.Secret("secretNameValue", ("keyValue", "volume-secret"))],
             new Dictionary<ServiceAccountTokenSource, string> { [token] = "jwt" });
         Assert.Equal([token], PodMapper.Dependencies(pod).Tokens);
 
-        Mapped mapped = Pods.Map(pod, inputs);
+        Mapped mapped = PodFixtures.Map(pod, inputs);
         CreateContainerGroupRequest request = mapped.Request;
         string notes = string.Join("\n", mapped.Notes.Select(n => n.Message));
 
@@ -69,10 +69,10 @@ public sealed class PodMapperFixtureTests
         // Volumes, in the order the runnable fixture lists them.
         IReadOnlyList<Volume> volumes = request.Volumes!;
         Assert.Equal(["EmptyDirVolume", "ConfigFileVolume", "NFSVolume", "ConfigFileVolume", "ConfigFileVolume", "ConfigFileVolume", "FlexVolume"], volumes.Select(v => v.Type));
-        Assert.Equal("volume-secret", Pods.Decode(volumes[1].ConfigFileVolume!.ConfigFileToPaths.Single().Content));
-        Assert.Equal("from-configmap", Pods.Decode(volumes[3].ConfigFileVolume!.ConfigFileToPaths.Single().Content));
-        Assert.Equal(["from-secret", "nameValue", "from-configmap", "jwt"], volumes[4].ConfigFileVolume!.ConfigFileToPaths.Select(f => Pods.Decode(f.Content)));
-        Assert.Equal("nameValue", Pods.Decode(volumes[5].ConfigFileVolume!.ConfigFileToPaths.Single().Content));
+        Assert.Equal("volume-secret", PodFixtures.Decode(volumes[1].ConfigFileVolume!.ConfigFileToPaths.Single().Content));
+        Assert.Equal("from-configmap", PodFixtures.Decode(volumes[3].ConfigFileVolume!.ConfigFileToPaths.Single().Content));
+        Assert.Equal(["from-secret", "nameValue", "from-configmap", "jwt"], volumes[4].ConfigFileVolume!.ConfigFileToPaths.Select(f => PodFixtures.Decode(f.Content)));
+        Assert.Equal("nameValue", PodFixtures.Decode(volumes[5].ConfigFileVolume!.ConfigFileToPaths.Single().Content));
 
         // What ECI cannot apply is reported, each by name.
         foreach (string reported in new[]

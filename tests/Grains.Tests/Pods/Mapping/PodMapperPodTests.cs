@@ -10,7 +10,7 @@ public sealed class PodMapperPodTests
     [Fact]
     public void Map_PodLevelFields_Copied()
     {
-        var pod = Pods.Simple();
+        var pod = PodFixtures.Simple();
         pod.Spec.RestartPolicy = "OnFailure";
         pod.Spec.TerminationGracePeriodSeconds = 45;
         pod.Spec.ActiveDeadlineSeconds = 600;
@@ -18,7 +18,7 @@ public sealed class PodMapperPodTests
         pod.Spec.HostAliases = [new V1HostAlias { Ip = "10.0.0.1", Hostnames = ["db", "db.local"] }];
         pod.Spec.Os = new V1PodOS { Name = "linux" };
 
-        CreateContainerGroupRequest request = Pods.Map(pod).Request;
+        CreateContainerGroupRequest request = PodFixtures.Map(pod).Request;
 
         Assert.Equal(("OnFailure", 45L, 600L, true, "Linux"), (request.RestartPolicy, request.TerminationGracePeriodSeconds!.Value, request.ActiveDeadlineSeconds!.Value, request.ShareProcessNamespace!.Value, request.OsType));
         HostAlias alias = Assert.Single(request.HostAliases!);
@@ -28,11 +28,11 @@ public sealed class PodMapperPodTests
     [Fact]
     public void Map_ClusterFirstWithClusterDns_NoneWithClusterSearchPath()
     {
-        var pod = Pods.Simple();
+        var pod = PodFixtures.Simple();
         pod.Spec.DnsConfig = new V1PodDNSConfig { Searches = ["corp.example.com"], Options = [new V1PodDNSConfigOption { Name = "ndots", Value = "2" }] };
-        MappingContext context = Pods.Context with { ClusterDns = ["192.168.0.10"] };
+        MappingContext context = PodFixtures.Context with { ClusterDns = ["192.168.0.10"] };
 
-        CreateContainerGroupRequest request = Pods.Map(pod, context: context).Request;
+        CreateContainerGroupRequest request = PodFixtures.Map(pod, context: context).Request;
 
         Assert.Equal("None", request.DnsPolicy);
         Assert.Equal(["192.168.0.10"], request.DnsConfig!.NameServers);
@@ -43,7 +43,7 @@ public sealed class PodMapperPodTests
     [Fact]
     public void Map_ClusterFirstWithoutClusterDns_EciDefaultAndNote()
     {
-        Mapped mapped = Pods.Map(Pods.Simple());
+        Mapped mapped = PodFixtures.Map(PodFixtures.Simple());
 
         Assert.Null(mapped.Request.DnsPolicy);
         Assert.Contains(mapped.Notes, n => n.Message.Contains("dnsPolicy ClusterFirst", StringComparison.Ordinal));
@@ -54,11 +54,11 @@ public sealed class PodMapperPodTests
     [InlineData("None", "None")]
     public void Map_DnsPolicyDefaultOrNone_PassedWithPodDnsConfig(string policy, string expected)
     {
-        var pod = Pods.Simple();
+        var pod = PodFixtures.Simple();
         pod.Spec.DnsPolicy = policy;
         pod.Spec.DnsConfig = new V1PodDNSConfig { Nameservers = ["1.1.1.1"] };
 
-        CreateContainerGroupRequest request = Pods.Map(pod).Request;
+        CreateContainerGroupRequest request = PodFixtures.Map(pod).Request;
 
         Assert.Equal(expected, request.DnsPolicy);
         Assert.Equal(["1.1.1.1"], request.DnsConfig!.NameServers);
@@ -67,11 +67,11 @@ public sealed class PodMapperPodTests
     [Fact]
     public void Map_HostnameAndSubdomain_HostNameAndFqdnNote()
     {
-        var pod = Pods.Simple();
+        var pod = PodFixtures.Simple();
         pod.Spec.Hostname = "web-0";
         pod.Spec.Subdomain = "web";
 
-        Mapped mapped = Pods.Map(pod);
+        Mapped mapped = PodFixtures.Map(pod);
 
         Assert.Equal("web-0", mapped.Request.HostName);
         Assert.Contains(mapped.Notes, n => n.Message.Contains("web-0.web.default.svc.cluster.local", StringComparison.Ordinal));
@@ -80,26 +80,26 @@ public sealed class PodMapperPodTests
     [Fact]
     public void Map_SetHostnameAsFqdn_HostNameIsFqdn()
     {
-        var pod = Pods.Simple();
+        var pod = PodFixtures.Simple();
         pod.Spec.Hostname = "web-0";
         pod.Spec.Subdomain = "web";
         pod.Spec.SetHostnameAsFQDN = true;
 
-        Assert.Equal("web-0.web.default.svc.cluster.local", Pods.Map(pod).Request.HostName);
+        Assert.Equal("web-0.web.default.svc.cluster.local", PodFixtures.Map(pod).Request.HostName);
     }
 
     [Fact]
     public void Map_NoHostname_PodNameCutTo63()
     {
-        var pod = Pods.Simple(new string('a', 70));
+        var pod = PodFixtures.Simple(new string('a', 70));
 
-        Assert.Equal(new string('a', 63), Pods.Map(pod).Request.HostName);
+        Assert.Equal(new string('a', 63), PodFixtures.Map(pod).Request.HostName);
     }
 
     [Fact]
     public void Map_Tags_IdentifyClusterNodeAndPod()
     {
-        IReadOnlyList<Tag> tags = Pods.Map(Pods.Simple()).Request.Tags!;
+        IReadOnlyList<Tag> tags = PodFixtures.Map(PodFixtures.Simple()).Request.Tags!;
 
         Assert.Equal(
             [(ContainerGroupTags.Cluster, "c-test"), (ContainerGroupTags.Node, "virtual-kubelet-cn-beijing-e"), (ContainerGroupTags.Namespace, "default"), (ContainerGroupTags.Name, "web"), (ContainerGroupTags.Uid, "uid-1")],
@@ -109,7 +109,7 @@ public sealed class PodMapperPodTests
     [Fact]
     public void Dependencies_CollectsEveryReferenceOnce()
     {
-        var pod = Pods.Simple();
+        var pod = PodFixtures.Simple();
         V1Container app = pod.Spec.Containers[0];
         app.Env =
         [
@@ -149,6 +149,6 @@ public sealed class PodMapperPodTests
     [Fact]
     public void Dependencies_SimplePod_IsEmpty()
     {
-        Assert.True(PodMapper.Dependencies(Pods.Simple()).IsEmpty, "Pod default/web with one plain container: expected nothing to fetch.");
+        Assert.True(PodMapper.Dependencies(PodFixtures.Simple()).IsEmpty, "Pod default/web with one plain container: expected nothing to fetch.");
     }
 }

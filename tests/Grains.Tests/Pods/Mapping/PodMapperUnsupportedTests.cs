@@ -30,7 +30,7 @@ public sealed class PodMapperUnsupportedTests
     {
         V1Pod pod = Build(@case);
 
-        Unsupported result = Pods.Fail<Unsupported>(pod);
+        Unsupported result = PodFixtures.Fail<Unsupported>(pod);
 
         Assert.True(result.Reason == reason, $"Pod default/web ({@case}): expected reason {reason}, got {result.Reason}: {result.Message}");
         Assert.True(result.Message.Contains(mentioned, StringComparison.Ordinal), $"Pod default/web ({@case}): expected the message to mention \"{mentioned}\", got: {result.Message}");
@@ -42,25 +42,25 @@ public sealed class PodMapperUnsupportedTests
         V1Pod pod = Build("hostPath");
         pod.Spec.Volumes.Insert(0, new V1Volume { Name = "cfg", ConfigMap = new V1ConfigMapVolumeSource { Name = "absent" } });
 
-        Assert.Equal(MappingReasons.UnsupportedHostPath, Pods.Fail<Unsupported>(pod).Reason);
+        Assert.Equal(MappingReasons.UnsupportedHostPath, PodFixtures.Fail<Unsupported>(pod).Reason);
     }
 
     [Fact]
     public void Map_TwentyContainers_Mapped()
     {
-        var pod = Pods.Simple();
-        pod.Spec.Containers = [.. Enumerable.Range(1, 20).Select(i => Pods.Container($"c{i}"))];
+        var pod = PodFixtures.Simple();
+        pod.Spec.Containers = [.. Enumerable.Range(1, 20).Select(i => PodFixtures.Container($"c{i}"))];
 
-        Assert.Equal(20, Pods.Map(pod).Request.Containers.Count);
+        Assert.Equal(20, PodFixtures.Map(pod).Request.Containers.Count);
     }
 
     [Fact]
     public void Map_TwentyOneContainers_IsTooManyContainers()
     {
-        var pod = Pods.Simple();
-        pod.Spec.Containers = [.. Enumerable.Range(1, 21).Select(i => Pods.Container($"c{i}"))];
+        var pod = PodFixtures.Simple();
+        pod.Spec.Containers = [.. Enumerable.Range(1, 21).Select(i => PodFixtures.Container($"c{i}"))];
 
-        Unsupported result = Pods.Fail<Unsupported>(pod);
+        Unsupported result = PodFixtures.Fail<Unsupported>(pod);
 
         Assert.Equal(MappingReasons.TooManyContainers, result.Reason);
         Assert.Contains("21 containers", result.Message, StringComparison.Ordinal);
@@ -69,31 +69,31 @@ public sealed class PodMapperUnsupportedTests
     [Fact]
     public void Map_TwentyContainersPlusSidecar_IsTooManyContainers()
     {
-        var pod = Pods.Simple();
-        pod.Spec.Containers = [.. Enumerable.Range(1, 20).Select(i => Pods.Container($"c{i}"))];
-        V1Container sidecar = Pods.Container("proxy");
+        var pod = PodFixtures.Simple();
+        pod.Spec.Containers = [.. Enumerable.Range(1, 20).Select(i => PodFixtures.Container($"c{i}"))];
+        V1Container sidecar = PodFixtures.Container("proxy");
         sidecar.RestartPolicy = "Always";
         pod.Spec.InitContainers = [sidecar];
 
-        Assert.Equal(MappingReasons.TooManyContainers, Pods.Fail<Unsupported>(pod).Reason);
+        Assert.Equal(MappingReasons.TooManyContainers, PodFixtures.Fail<Unsupported>(pod).Reason);
     }
 
     [Fact]
     public void Map_TwentyOneInitContainers_IsTooManyContainers()
     {
-        var pod = Pods.Simple();
-        pod.Spec.InitContainers = [.. Enumerable.Range(1, 21).Select(i => Pods.Container($"i{i}"))];
+        var pod = PodFixtures.Simple();
+        pod.Spec.InitContainers = [.. Enumerable.Range(1, 21).Select(i => PodFixtures.Container($"i{i}"))];
 
-        Assert.Equal(MappingReasons.TooManyContainers, Pods.Fail<Unsupported>(pod).Reason);
+        Assert.Equal(MappingReasons.TooManyContainers, PodFixtures.Fail<Unsupported>(pod).Reason);
     }
 
     [Fact]
     public void Map_TwentyOneVolumes_IsTooManyVolumes()
     {
-        var pod = Pods.Simple();
+        var pod = PodFixtures.Simple();
         pod.Spec.Volumes = [.. Enumerable.Range(1, 21).Select(i => new V1Volume { Name = $"v{i}", EmptyDir = new V1EmptyDirVolumeSource() })];
 
-        Unsupported result = Pods.Fail<Unsupported>(pod);
+        Unsupported result = PodFixtures.Fail<Unsupported>(pod);
 
         Assert.Equal(MappingReasons.TooManyVolumes, result.Reason);
         Assert.Contains("21 volumes", result.Message, StringComparison.Ordinal);
@@ -102,24 +102,24 @@ public sealed class PodMapperUnsupportedTests
     [Fact]
     public void Map_NoContainers_IsInvalidSpec()
     {
-        var pod = Pods.Simple();
+        var pod = PodFixtures.Simple();
         pod.Spec.Containers = [];
 
-        Assert.Equal(MappingReasons.InvalidSpec, Pods.Fail<Unsupported>(pod).Reason);
+        Assert.Equal(MappingReasons.InvalidSpec, PodFixtures.Fail<Unsupported>(pod).Reason);
     }
 
     [Fact]
     public void Map_NoMetadata_IsInvalidSpec()
     {
-        var pod = Pods.Simple();
+        var pod = PodFixtures.Simple();
         pod.Metadata = null;
 
-        Assert.Equal(MappingReasons.InvalidSpec, Assert.IsType<Unsupported>(PodMapper.Map(pod, PodInputs.None, Pods.Context)).Reason);
+        Assert.Equal(MappingReasons.InvalidSpec, Assert.IsType<Unsupported>(PodMapper.Map(pod, PodInputs.None, PodFixtures.Context)).Reason);
     }
 
     private static V1Pod Build(string @case)
     {
-        var pod = Pods.Simple();
+        var pod = PodFixtures.Simple();
         V1Container app = pod.Spec.Containers[0];
         switch (@case)
         {

@@ -17,7 +17,7 @@ public sealed class PodMapperVolumeTests
             new V1Volume { Name = "nas", Nfs = new V1NFSVolumeSource { Server = "nas.example.com", Path = "/share", ReadOnlyProperty = true } },
             new V1Volume { Name = "disk", FlexVolume = new V1FlexVolumeSource { Driver = "alicloud/disk", FsType = "ext4", Options = new Dictionary<string, string> { ["volumeId"] = "d-1" } } });
 
-        IReadOnlyList<EciVolume> volumes = Pods.Map(pod).Request.Volumes!;
+        IReadOnlyList<EciVolume> volumes = PodFixtures.Map(pod).Request.Volumes!;
 
         Assert.Equal(("EmptyDirVolume", "Memory", "256Mi"), (volumes[0].Type, volumes[0].EmptyDirVolume!.Medium, volumes[0].EmptyDirVolume!.SizeLimit));
         Assert.Null(volumes[1].EmptyDirVolume!.Medium);
@@ -29,14 +29,14 @@ public sealed class PodMapperVolumeTests
     public void Map_ConfigMapVolume_AllKeysAsBase64FilesWithDefaultMode()
     {
         var pod = WithVolumes(new V1Volume { Name = "cfg", ConfigMap = new V1ConfigMapVolumeSource { Name = "settings", DefaultMode = 420 } });
-        V1ConfigMap map = Pods.ConfigMap("settings", ("b.yaml", "b: 2"), ("a.yaml", "a: 1"));
+        V1ConfigMap map = PodFixtures.ConfigMap("settings", ("b.yaml", "b: 2"), ("a.yaml", "a: 1"));
         map.BinaryData = new Dictionary<string, byte[]> { ["logo.bin"] = [0, 1, 2] };
 
-        ConfigFileVolume files = Pods.Map(pod, Pods.Inputs([map])).Request.Volumes![0].ConfigFileVolume!;
+        ConfigFileVolume files = PodFixtures.Map(pod, PodFixtures.Inputs([map])).Request.Volumes![0].ConfigFileVolume!;
 
         Assert.Equal(420, files.DefaultMode);
         Assert.Equal(["a.yaml", "b.yaml", "logo.bin"], files.ConfigFileToPaths.Select(f => f.Path));
-        Assert.Equal("a: 1", Pods.Decode(files.ConfigFileToPaths[0].Content));
+        Assert.Equal("a: 1", PodFixtures.Decode(files.ConfigFileToPaths[0].Content));
         Assert.Equal(Convert.ToBase64String([0, 1, 2]), files.ConfigFileToPaths[2].Content);
     }
 
@@ -49,10 +49,10 @@ public sealed class PodMapperVolumeTests
             Secret = new V1SecretVolumeSource { SecretName = "cert", DefaultMode = 256, Items = [new V1KeyToPath { Key = "tls.key", Path = "private/key.pem", Mode = 384 }] },
         });
 
-        ConfigFileVolume files = Pods.Map(pod, Pods.Inputs(secrets: [Pods.Secret("cert", ("tls.key", "KEY"), ("tls.crt", "CRT"))])).Request.Volumes![0].ConfigFileVolume!;
+        ConfigFileVolume files = PodFixtures.Map(pod, PodFixtures.Inputs(secrets: [PodFixtures.Secret("cert", ("tls.key", "KEY"), ("tls.crt", "CRT"))])).Request.Volumes![0].ConfigFileVolume!;
 
         ConfigFileToPath file = Assert.Single(files.ConfigFileToPaths);
-        Assert.Equal(("private/key.pem", "KEY", 384, 256), (file.Path, Pods.Decode(file.Content), file.Mode!.Value, files.DefaultMode!.Value));
+        Assert.Equal(("private/key.pem", "KEY", 384, 256), (file.Path, PodFixtures.Decode(file.Content), file.Mode!.Value, files.DefaultMode!.Value));
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class PodMapperVolumeTests
     {
         var pod = WithVolumes(new V1Volume { Name = "cfg", ConfigMap = new V1ConfigMapVolumeSource { Name = "settings" } });
 
-        Assert.Contains("configmap \"settings\" not found", Pods.Fail<MissingInput>(pod).Message, StringComparison.Ordinal);
+        Assert.Contains("configmap \"settings\" not found", PodFixtures.Fail<MissingInput>(pod).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class PodMapperVolumeTests
     {
         var pod = WithVolumes(new V1Volume { Name = "tls", Secret = new V1SecretVolumeSource { SecretName = "cert", Items = [new V1KeyToPath { Key = "ca.crt", Path = "ca" }] } });
 
-        MissingInput result = Pods.Fail<MissingInput>(pod, Pods.Inputs(secrets: [Pods.Secret("cert", ("tls.crt", "x"))]));
+        MissingInput result = PodFixtures.Fail<MissingInput>(pod, PodFixtures.Inputs(secrets: [PodFixtures.Secret("cert", ("tls.crt", "x"))]));
 
         Assert.Contains("no key \"ca.crt\"", result.Message, StringComparison.Ordinal);
     }
@@ -78,7 +78,7 @@ public sealed class PodMapperVolumeTests
     {
         var pod = WithVolumes(new V1Volume { Name = "opt", Secret = new V1SecretVolumeSource { SecretName = "maybe", Optional = true } });
 
-        EciVolume volume = Pods.Map(pod).Request.Volumes![0];
+        EciVolume volume = PodFixtures.Map(pod).Request.Volumes![0];
 
         Assert.Equal("EmptyDirVolume", volume.Type);
     }
@@ -102,13 +102,13 @@ public sealed class PodMapperVolumeTests
             },
         });
         var token = new ServiceAccountTokenSource("default", null, 3607);
-        PodInputs inputs = Pods.Inputs([Pods.ConfigMap("kube-root-ca.crt", ("ca.crt", "-----BEGIN CERTIFICATE-----"))], tokens: new Dictionary<ServiceAccountTokenSource, string> { [token] = "eyJhbGciOi.jwt" });
+        PodInputs inputs = PodFixtures.Inputs([PodFixtures.ConfigMap("kube-root-ca.crt", ("ca.crt", "-----BEGIN CERTIFICATE-----"))], tokens: new Dictionary<ServiceAccountTokenSource, string> { [token] = "eyJhbGciOi.jwt" });
 
-        ConfigFileVolume files = Pods.Map(pod, inputs).Request.Volumes![0].ConfigFileVolume!;
+        ConfigFileVolume files = PodFixtures.Map(pod, inputs).Request.Volumes![0].ConfigFileVolume!;
 
         Assert.Equal(
             [("token", "eyJhbGciOi.jwt"), ("ca.crt", "-----BEGIN CERTIFICATE-----"), ("namespace", "default")],
-            files.ConfigFileToPaths.Select(f => (f.Path, Pods.Decode(f.Content))));
+            files.ConfigFileToPaths.Select(f => (f.Path, PodFixtures.Decode(f.Content))));
         Assert.Equal(420, files.DefaultMode);
     }
 
@@ -121,7 +121,7 @@ public sealed class PodMapperVolumeTests
             Projected = new V1ProjectedVolumeSource { Sources = [new V1VolumeProjection { ServiceAccountToken = new V1ServiceAccountTokenProjection { Audience = "vault", Path = "t" } }] },
         });
 
-        MissingInput result = Pods.Fail<MissingInput>(pod);
+        MissingInput result = PodFixtures.Fail<MissingInput>(pod);
 
         Assert.Contains("serviceaccount default/default (audience vault)", result.Message, StringComparison.Ordinal);
     }
@@ -129,9 +129,9 @@ public sealed class PodMapperVolumeTests
     [Fact]
     public void Map_DownwardApiVolume_LabelsAnnotationsAndResources()
     {
-        V1Container container = Pods.Container("app");
+        V1Container container = PodFixtures.Container("app");
         container.Resources = new V1ResourceRequirements { Limits = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("500m") } };
-        var pod = Pods.Simple(container: container);
+        var pod = PodFixtures.Simple(container: container);
         pod.Metadata.Labels["tier"] = "front \"end\"";
         pod.Metadata.Annotations["note"] = "a\nb";
         pod.Spec.Volumes =
@@ -151,11 +151,11 @@ public sealed class PodMapperVolumeTests
             },
         ];
 
-        IReadOnlyList<ConfigFileToPath> files = Pods.Map(pod).Request.Volumes![0].ConfigFileVolume!.ConfigFileToPaths;
+        IReadOnlyList<ConfigFileToPath> files = PodFixtures.Map(pod).Request.Volumes![0].ConfigFileVolume!.ConfigFileToPaths;
 
-        Assert.Equal("app=\"web\"\ntier=\"front \\\"end\\\"\"", Pods.Decode(files[0].Content));
-        Assert.Equal("note=\"a\\nb\"", Pods.Decode(files[1].Content));
-        Assert.Equal(("500", 292), (Pods.Decode(files[2].Content), files[2].Mode!.Value));
+        Assert.Equal("app=\"web\"\ntier=\"front \\\"end\\\"\"", PodFixtures.Decode(files[0].Content));
+        Assert.Equal("note=\"a\\nb\"", PodFixtures.Decode(files[1].Content));
+        Assert.Equal(("500", 292), (PodFixtures.Decode(files[2].Content), files[2].Mode!.Value));
     }
 
     [Fact]
@@ -167,16 +167,16 @@ public sealed class PodMapperVolumeTests
             DownwardAPI = new V1DownwardAPIVolumeSource { Items = [new V1DownwardAPIVolumeFile { Path = "ip", FieldRef = new V1ObjectFieldSelector { FieldPath = "status.podIP" } }] },
         });
 
-        Assert.Equal(MappingReasons.InvalidSpec, Pods.Fail<Unsupported>(pod).Reason);
+        Assert.Equal(MappingReasons.InvalidSpec, PodFixtures.Fail<Unsupported>(pod).Reason);
     }
 
     [Fact]
     public void Map_ConfigFileOver32KiB_IsConfigFileTooLarge()
     {
         var pod = WithVolumes(new V1Volume { Name = "big", ConfigMap = new V1ConfigMapVolumeSource { Name = "big" } });
-        PodInputs inputs = Pods.Inputs([Pods.ConfigMap("big", ("blob", new string('x', (32 * 1024) + 1)))]);
+        PodInputs inputs = PodFixtures.Inputs([PodFixtures.ConfigMap("big", ("blob", new string('x', (32 * 1024) + 1)))]);
 
-        Unsupported result = Pods.Fail<Unsupported>(pod, inputs);
+        Unsupported result = PodFixtures.Fail<Unsupported>(pod, inputs);
 
         Assert.Equal(MappingReasons.ConfigFileTooLarge, result.Reason);
         Assert.Contains("blob", result.Message, StringComparison.Ordinal);
@@ -186,15 +186,15 @@ public sealed class PodMapperVolumeTests
     public void Map_ConfigFilesOver60KiBInAll_IsConfigFileTooLarge()
     {
         var pod = WithVolumes(new V1Volume { Name = "big", ConfigMap = new V1ConfigMapVolumeSource { Name = "big" } });
-        PodInputs inputs = Pods.Inputs([Pods.ConfigMap("big", ("a", new string('x', 31 * 1024)), ("b", new string('y', 31 * 1024)))]);
+        PodInputs inputs = PodFixtures.Inputs([PodFixtures.ConfigMap("big", ("a", new string('x', 31 * 1024)), ("b", new string('y', 31 * 1024)))]);
 
-        Assert.Equal(MappingReasons.ConfigFileTooLarge, Pods.Fail<Unsupported>(pod, inputs).Reason);
+        Assert.Equal(MappingReasons.ConfigFileTooLarge, PodFixtures.Fail<Unsupported>(pod, inputs).Reason);
     }
 
     [Fact]
     public void Map_ImagePullSecrets_DockerConfigJsonBecomesCredentials()
     {
-        var pod = Pods.Simple();
+        var pod = PodFixtures.Simple();
         pod.Spec.ImagePullSecrets = [new V1LocalObjectReference { Name = "regcred" }, new V1LocalObjectReference { Name = "legacy" }, new V1LocalObjectReference { Name = "gone" }];
         string auth = Convert.ToBase64String(Encoding.UTF8.GetBytes("bob:pa:ss"));
         var json = new V1Secret
@@ -213,7 +213,7 @@ public sealed class PodMapperVolumeTests
             Data = new Dictionary<string, byte[]> { [".dockercfg"] = Encoding.UTF8.GetBytes("""{"quay.io":{"username":"q","password":"p"}}""") },
         };
 
-        Mapped mapped = Pods.Map(pod, Pods.Inputs(secrets: [json, legacy]));
+        Mapped mapped = PodFixtures.Map(pod, PodFixtures.Inputs(secrets: [json, legacy]));
 
         Assert.Equal(
             [("registry.cn-beijing.aliyuncs.com", "alice", "pw"), ("harbor.example.com", "bob", "pa:ss"), ("quay.io", "q", "p")],
@@ -228,10 +228,10 @@ public sealed class PodMapperVolumeTests
     [InlineData("token", "abc")]
     public void Map_MalformedPullSecret_NotedAndSkipped(string key, string content)
     {
-        var pod = Pods.Simple();
+        var pod = PodFixtures.Simple();
         pod.Spec.ImagePullSecrets = [new V1LocalObjectReference { Name = "bad" }];
 
-        Mapped mapped = Pods.Map(pod, Pods.Inputs(secrets: [Pods.Secret("bad", (key, content))]));
+        Mapped mapped = PodFixtures.Map(pod, PodFixtures.Inputs(secrets: [PodFixtures.Secret("bad", (key, content))]));
 
         Assert.Null(mapped.Request.ImageRegistryCredentials);
         Assert.Contains(mapped.Notes, n => n.Message.Contains("imagePullSecret bad", StringComparison.Ordinal));
@@ -239,7 +239,7 @@ public sealed class PodMapperVolumeTests
 
     private static V1Pod WithVolumes(params V1Volume[] volumes)
     {
-        var pod = Pods.Simple();
+        var pod = PodFixtures.Simple();
         pod.Spec.Volumes = volumes;
         return pod;
     }

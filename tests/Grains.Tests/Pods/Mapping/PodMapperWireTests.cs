@@ -44,9 +44,9 @@ public sealed class PodMapperWireTests : IAsyncLifetime
     [Fact]
     public async Task DryRun_SimplePod_PassesEciValidation()
     {
-        V1Pod pod = Pods.Simple();
+        V1Pod pod = PodFixtures.Simple();
 
-        EciDryRunResult result = await client!.DryRunCreateContainerGroupAsync(Pods.Map(pod, context: Context(pod)).Request, TestContext.Current.CancellationToken);
+        EciDryRunResult result = await client!.DryRunCreateContainerGroupAsync(PodFixtures.Map(pod, context: Context(pod)).Request, TestContext.Current.CancellationToken);
 
         Assert.Equal("DryRunOperation", result.Code);
     }
@@ -55,11 +55,11 @@ public sealed class PodMapperWireTests : IAsyncLifetime
     public async Task DryRun_RichPod_PassesEciValidation()
     {
         V1Pod pod = RichPod();
-        PodInputs inputs = Pods.Inputs(
-            [Pods.ConfigMap("settings", ("app.yaml", "level: debug"), ("LEVEL", "debug")), Pods.ConfigMap("kube-root-ca.crt", ("ca.crt", "-----BEGIN CERTIFICATE-----"))],
-            [Pods.Secret("db", ("password", "s3cret"))],
+        PodInputs inputs = PodFixtures.Inputs(
+            [PodFixtures.ConfigMap("settings", ("app.yaml", "level: debug"), ("LEVEL", "debug")), PodFixtures.ConfigMap("kube-root-ca.crt", ("ca.crt", "-----BEGIN CERTIFICATE-----"))],
+            [PodFixtures.Secret("db", ("password", "s3cret"))],
             new Dictionary<ServiceAccountTokenSource, string> { [new ServiceAccountTokenSource("web", null, 3607)] = "eyJ.token" });
-        Mapped mapped = Pods.Map(pod, inputs, Context(pod) with { ClusterDns = ["192.168.0.10"] });
+        Mapped mapped = PodFixtures.Map(pod, inputs, Context(pod) with { ClusterDns = ["192.168.0.10"] });
 
         EciDryRunResult result = await client!.DryRunCreateContainerGroupAsync(mapped.Request, TestContext.Current.CancellationToken);
 
@@ -70,11 +70,11 @@ public sealed class PodMapperWireTests : IAsyncLifetime
     public async Task Create_RichPod_GroupCarriesNameAndTags()
     {
         V1Pod pod = RichPod();
-        PodInputs inputs = Pods.Inputs(
-            [Pods.ConfigMap("settings", ("app.yaml", "level: debug"), ("LEVEL", "debug")), Pods.ConfigMap("kube-root-ca.crt", ("ca.crt", "ca"))],
-            [Pods.Secret("db", ("password", "s3cret"))],
+        PodInputs inputs = PodFixtures.Inputs(
+            [PodFixtures.ConfigMap("settings", ("app.yaml", "level: debug"), ("LEVEL", "debug")), PodFixtures.ConfigMap("kube-root-ca.crt", ("ca.crt", "ca"))],
+            [PodFixtures.Secret("db", ("password", "s3cret"))],
             new Dictionary<ServiceAccountTokenSource, string> { [new ServiceAccountTokenSource("web", null, 3607)] = "eyJ.token" });
-        CreateContainerGroupRequest request = Pods.Map(pod, inputs, Context(pod)).Request;
+        CreateContainerGroupRequest request = PodFixtures.Map(pod, inputs, Context(pod)).Request;
 
         CreateContainerGroupResponse created = await client!.CreateContainerGroupAsync(request, TestContext.Current.CancellationToken);
         DescribeContainerGroupsResponse described = await client.DescribeContainerGroupsAsync(
@@ -86,7 +86,7 @@ public sealed class PodMapperWireTests : IAsyncLifetime
         Assert.Equal("test", ContainerGroupTags.Find(group.Tags, "env"));
     }
 
-    private MappingContext Context(V1Pod pod) => Pods.Context with
+    private MappingContext Context(V1Pod pod) => PodFixtures.Context with
     {
         RegionId = host!.Region.RegionId,
         VSwitchIds = [.. host.Region.VSwitches.Take(2).Select(v => v.VSwitchId)],

@@ -5,7 +5,7 @@ using OrleansEci.Grains.Pods.Mapping;
 namespace OrleansEci.Grains.Tests.Pods.Mapping;
 
 /// <summary>Small real pods, inputs and the node context the mapping tests share.</summary>
-internal static class Pods
+internal static class PodFixtures
 {
     public static MappingContext Context { get; } = new(
         ClusterId: "c-test",
