@@ -18,7 +18,7 @@ public sealed class PodLifecycleTests
         Assert.Equal("10.0.0.10", running.Status.HostIP);
         Assert.True(running.Metadata.Annotations?.ContainsKey("k8s.aliyun.com/eci-instance-id"),
             "Expected the pod to carry its container group id in k8s.aliyun.com/eci-instance-id");
-        var state = await fx.Cluster.Client.GetGrain<IPodGrain>("default/web").GetState();
+        var state = await fx.Grains.GetGrain<IPodGrain>("default/web").GetState();
         Assert.Equal(PodStage.Created, state.Stage);
         Assert.Equal(running.Metadata.Annotations!["k8s.aliyun.com/eci-instance-id"], state.ContainerGroupId);
 

@@ -1,3 +1,6 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
 using k8s;
 using k8s.Models;
 
@@ -16,6 +19,9 @@ using OrleansEci.Grains.Hosting;
 using OrleansEci.Grains.Pods;
 
 namespace OrleansEci.Grains.Tests.Runtime;
+
+/// <summary>Call counts of one action in the local ECI service's control API.</summary>
+public sealed record ActionCalls(long Received, long Succeeded, long Throttled, long Failed, long Injected);
 
 /// <summary>
 /// The whole runtime in-process: the local ECI service and the local Kubernetes API server on 127.0.0.1:0, and an
@@ -37,7 +43,11 @@ public sealed class RuntimeFixture : IAsyncDisposable
         Kube = kube;
         Cluster = cluster;
         Client = client;
+        _control = new HttpClient { BaseAddress = eci.ControlUri };
     }
+
+    private static readonly JsonSerializerOptions ControlJson = new(JsonSerializerDefaults.Web);
+    private readonly HttpClient _control;
 
     public FakeTimeProvider Clock { get; }
 
@@ -122,8 +132,41 @@ public sealed class RuntimeFixture : IAsyncDisposable
         }
     }
 
-    /// <summary>The runtime's own ECI client (from the first silo), for reading what ECI holds.</summary>
-    public IEciClient EciClient => Cluster.GetSiloServiceProvider().GetRequiredService<IEciClient>();
+    /// <summary>Lets <paramref name="total"/> of fake time pass in steps, giving the runtime's loops a turn after each.</summary>
+    public async Task AdvanceAsync(TimeSpan total, TimeSpan step)
+    {
+        for (TimeSpan done = TimeSpan.Zero; done < total; done += step)
+        {
+            Clock.Advance(step);
+            await Task.Delay(15);
+        }
+    }
+
+    /// <summary>Arms a fault in the local ECI service (see src/Emulators/Eci/Control/FaultRule.cs).</summary>
+    public async Task AddFaultAsync(object rule)
+    {
+        using var response = await _control.PostAsJsonAsync("faults", rule, ControlJson);
+        Assert.True(response.IsSuccessStatusCode, $"Expected the ECI control API to accept fault {JsonSerializer.Serialize(rule)}: {(int)response.StatusCode}");
+    }
+
+    /// <summary>How many calls of <paramref name="action"/> the local ECI service received and how they ended.</summary>
+    public async Task<ActionCalls> CallsAsync(string action)
+    {
+        var calls = await _control.GetFromJsonAsync<Dictionary<string, ActionCalls>>("calls", ControlJson);
+        return calls?.GetValueOrDefault(action) ?? new ActionCalls(0, 0, 0, 0, 0);
+    }
+
+    /// <summary>The pod's events, oldest first.</summary>
+    public async Task<IReadOnlyList<Corev1Event>> EventsAsync(string pod, string ns = "default") =>
+        [.. (await Client.CoreV1.ListNamespacedEventAsync(ns, fieldSelector: "involvedObject.name=" + pod)).Items.OrderBy(e => e.LastTimestamp)];
+
+    /// <summary>The runtime's own ECI client (from the newest silo), for reading what ECI holds.</summary>
+    public IEciClient EciClient => Services.GetRequiredService<IEciClient>();
+
+    /// <summary>Grains, reached from inside the newest silo (the external client dies with its gateway silo).</summary>
+    public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
+
+    private IServiceProvider Services => Cluster.GetSiloServiceProvider(Cluster.Silos[^1].SiloAddress);
 
     /// <summary>Every live container group of the test cluster, by id.</summary>
     public async Task<Dictionary<string, ContainerGroup>> GroupsAsync()
@@ -176,6 +219,7 @@ public sealed class RuntimeFixture : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _control.Dispose();
         Client.Dispose();
         await Cluster.DisposeAsync();
         await Kube.DisposeAsync();

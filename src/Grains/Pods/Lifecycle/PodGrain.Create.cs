@@ -41,6 +41,15 @@ public sealed partial class PodGrain
             return;
         }
 
+        if (Record.Stage == PodStage.None && Record.ContainerGroupId is null
+            && pod.Metadata.Annotations?.TryGetValue(InstanceIdAnnotation, out string? recorded) == true
+            && await GroupExistsAsync(recorded, ct))
+        {
+            // The grain lost its state (a restart on volatile storage) but the pod says which group is its own.
+            await AdoptAsync(recorded, fresh: true);
+            return;
+        }
+
         PodInputs? inputs = await FetchInputsAsync(pod, PodMapper.Dependencies(pod), ct);
         if (inputs is null)
         {
