@@ -1,0 +1,81 @@
+namespace OrleansEci.Silo.Tests.Sandbox;
+
+/// <summary>
+/// The commands of the README's Sandbox section, verbatim and in its order. <see cref="ReadmeTests"/> checks that the
+/// README shows exactly these; the sandbox tests run them (through <c>sh -c</c>, as a newcomer's shell would), so the
+/// README cannot show a command that does not work.
+/// </summary>
+internal static class Workflows
+{
+    public const string GetNodes = "kubectl get nodes";
+
+    /// <summary>Route 4 of eci-on-kubernetes.md §3: nodeSelector <c>type: virtual-kubelet</c> and the provider toleration.</summary>
+    public const string ApplySelectorPod = """
+        kubectl apply -f - <<'EOF'
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: hello-eci
+        spec:
+          nodeSelector:
+            type: virtual-kubelet
+          tolerations:
+          - key: virtual-kubelet.io/provider
+            operator: Exists
+          containers:
+          - name: web
+            image: nginx:1.27
+        EOF
+        """;
+
+    public const string GetSelectorPod = "kubectl get pod hello-eci -o wide";
+
+    public const string DescribeSelectorPod = "kubectl describe pod hello-eci";
+
+    public const string DeleteSelectorPod = "kubectl delete pod hello-eci";
+
+    /// <summary>Route 4's other form: <c>spec.nodeName</c> names a virtual node, bypassing the scheduler.</summary>
+    public const string RunPinnedPod = """kubectl run pinned --image=nginx:1.27 --overrides='{"spec":{"nodeName":"virtual-kubelet-cn-hangzhou-i"}}'""";
+
+    public const string GetPinnedPod = "kubectl get pod pinned -o wide";
+
+    public const string DeletePinnedPod = "kubectl delete pod pinned";
+
+    public const string CreateDeployment = "kubectl create deployment web --image=nginx:1.27 --replicas=0";
+
+    public const string RouteDeployment =
+        """kubectl patch deployment web -p '{"spec":{"template":{"spec":{"nodeSelector":{"type":"virtual-kubelet"},"tolerations":[{"key":"virtual-kubelet.io/provider","operator":"Exists"}]}}}}'""";
+
+    public const string ScaleDeploymentUp = "kubectl scale deployment web --replicas=3";
+
+    public const string GetDeploymentPods = "kubectl get pods -l app=web -o wide";
+
+    public const string ScaleDeploymentDown = "kubectl scale deployment web --replicas=1";
+
+    public const string DeleteDeployment = "kubectl delete deployment web";
+
+    /// <summary>No toleration, no selector: the scheduler keeps it off the tainted virtual nodes.</summary>
+    public const string RunPlainPod = "kubectl run plain --image=nginx:1.27";
+
+    public const string GetPlainPod = "kubectl get pod plain -o wide";
+
+    public const string DeletePlainPod = "kubectl delete pod plain --now";
+
+    /// <summary>A selector for the virtual nodes without the toleration: no node fits.</summary>
+    public const string RunUntoleratedPod = """kubectl run untolerated --image=nginx:1.27 --overrides='{"spec":{"nodeSelector":{"type":"virtual-kubelet"}}}'""";
+
+    public const string DescribeUntoleratedPod = "kubectl describe pod untolerated";
+
+    public const string DeleteUntoleratedPod = "kubectl delete pod untolerated";
+
+    /// <summary>Every command, in the README's order.</summary>
+    public static readonly IReadOnlyList<string> All =
+    [
+        GetNodes,
+        ApplySelectorPod, GetSelectorPod, DescribeSelectorPod, DeleteSelectorPod,
+        RunPinnedPod, GetPinnedPod, DeletePinnedPod,
+        CreateDeployment, RouteDeployment, ScaleDeploymentUp, GetDeploymentPods, ScaleDeploymentDown, DeleteDeployment,
+        RunPlainPod, GetPlainPod, DeletePlainPod,
+        RunUntoleratedPod, DescribeUntoleratedPod, DeleteUntoleratedPod,
+    ];
+}
