@@ -27,4 +27,25 @@ public sealed class PodLifecycleTests
         var groups = await fx.GroupsAsync();
         Assert.False(groups.ContainsKey(state.ContainerGroupId!), $"Expected group {state.ContainerGroupId} of the deleted pod to be gone from ECI");
     }
+
+    [Fact]
+    public async Task ImageChange_IsSentToEciWithUpdateContainerGroup_AndDeadlineChangeIsReportedNotApplied()
+    {
+        await using var fx = await RuntimeFixture.StartAsync();
+        await fx.CreatePodAsync(RuntimeFixture.Pod("upd", RuntimeFixture.NodeI, image: "nginx:1.26"));
+        await fx.EventuallyAsync("pod default/upd Running", () => fx.ReadPodAsync("upd"), p => p?.Status?.Phase == "Running");
+
+        var patch = new V1Patch("""{"spec":{"containers":[{"name":"main","image":"nginx:1.27"}],"activeDeadlineSeconds":600}}""", V1Patch.PatchType.StrategicMergePatch);
+        await fx.Client.CoreV1.PatchNamespacedPodAsync(patch, "upd", "default", cancellationToken: TestContext.Current.CancellationToken);
+
+        var state = await fx.Grains.GetGrain<IPodGrain>("default/upd").GetState();
+        var group = await fx.EventuallyAsync("group of default/upd to run nginx:1.27", async () => (await fx.GroupsAsync())[state.ContainerGroupId!],
+            g => g.Containers.Any(c => c.Image == "nginx:1.27"));
+        Assert.Single(group.Containers);
+        var events = await fx.EventsAsync("upd");
+        Assert.Contains(events, e => e.Reason == "Updated" && e.Type == "Normal");
+        Assert.Contains(events, e => e.Reason == "NotApplied" && e.Message.Contains("activeDeadlineSeconds", StringComparison.Ordinal));
+        await fx.EventuallyAsync("pod default/upd Running nginx:1.27", () => fx.ReadPodAsync("upd"),
+            p => p?.Status?.Phase == "Running" && p.Status.ContainerStatuses?.SingleOrDefault()?.Image == "nginx:1.27");
+    }
 }

@@ -122,7 +122,6 @@ public sealed partial class PodGrain
                 "note:" + note.Reason + ":" + note.Message, "orleans-eci"));
         }
 
-        _pod = null; // the shape is all the status mapping needs from now on
     }
 
     /// <summary>Makes <paramref name="groupId"/> the pod's group: persisted, routed by the poller, written on the pod.</summary>
@@ -130,6 +129,7 @@ public sealed partial class PodGrain
     {
         Record.ContainerGroupId = groupId;
         Record.Stage = PodStage.Created;
+        Record.AppliedImages ??= _pod is { } pod ? ImagesFingerprint(pod) : null;
         Record.NextAttemptAt = null;
         Record.Reason = null;
         Record.Message = null;

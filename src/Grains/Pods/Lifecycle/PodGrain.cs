@@ -113,6 +113,7 @@ public sealed partial class PodGrain : Grain, IPodGrain
             await _state.WriteStateAsync();
         }
 
+        await NoteUpdatesAsync(pod);
         Kick(TimeSpan.Zero);
     }
 
@@ -132,6 +133,9 @@ public sealed partial class PodGrain : Grain, IPodGrain
                 break;
             case PodStage.None or PodStage.Creating:
                 await CreateStepAsync(cancellationToken);
+                break;
+            case PodStage.Created:
+                await UpdateStepAsync(cancellationToken);
                 break;
             default:
                 break;

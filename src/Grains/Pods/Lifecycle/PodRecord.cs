@@ -32,4 +32,7 @@ public sealed class PodRecord
 
     /// <summary>Whether DeleteContainerGroup was accepted for the current group.</summary>
     [Id(10)] public bool DeleteRequested { get; set; }
+
+    /// <summary>Fingerprint of the container images the group was created or last updated with.</summary>
+    [Id(11)] public string? AppliedImages { get; set; }
 }
