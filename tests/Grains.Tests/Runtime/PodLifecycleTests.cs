@@ -48,4 +48,18 @@ public sealed class PodLifecycleTests
         await fx.EventuallyAsync("pod default/upd Running nginx:1.27", () => fx.ReadPodAsync("upd"),
             p => p?.Status?.Phase == "Running" && p.Status.ContainerStatuses?.SingleOrDefault()?.Image == "nginx:1.27");
     }
+
+    [Fact]
+    public async Task PodCreatedAfterTheWatchTimedOut_IsStillServed()
+    {
+        await using var fx = await RuntimeFixture.StartAsync();
+        await fx.CreatePodAsync(RuntimeFixture.Pod("before", RuntimeFixture.NodeH));
+        await fx.EventuallyAsync("pod default/before Running", () => fx.ReadPodAsync("before"), p => p?.Status?.Phase == "Running");
+
+        // Past the watch's timeout (5 min): the node watch must have ended and started again from its resourceVersion.
+        await fx.AdvanceAsync(TimeSpan.FromMinutes(6), TimeSpan.FromSeconds(10));
+        await fx.CreatePodAsync(RuntimeFixture.Pod("after", RuntimeFixture.NodeH));
+        await fx.EventuallyAsync("pod default/after Running", () => fx.ReadPodAsync("after"), p => p?.Status?.Phase == "Running");
+        Assert.Equal("Running", (await fx.ReadPodAsync("before"))?.Status?.Phase);
+    }
 }

@@ -140,11 +140,15 @@ internal sealed partial class PodWatch : IAsyncDisposable
     {
         bool gone = false;
         int timeout = Math.Max(1, (int)Math.Min(300, (until - _time.GetUtcNow()).TotalSeconds));
+        // The server ends the watch after timeoutSeconds; the client enforces it too (plus a margin), so a server that
+        // ignores the parameter cannot keep the node from its periodic resync.
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(timeout + 5), _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
         try
         {
             var events = _kube.CoreV1.WatchListPodForAllNamespacesAsync(allowWatchBookmarks: true, fieldSelector: FieldSelector,
                 resourceVersion: ResourceVersion, timeoutSeconds: timeout,
-                onError: e => gone |= e is KubernetesException { Status.Code: (int)HttpStatusCode.Gone }, cancellationToken: ct);
+                onError: e => gone |= e is KubernetesException { Status.Code: (int)HttpStatusCode.Gone }, cancellationToken: linked.Token);
             await foreach (var (type, pod) in events.ConfigureAwait(false))
             {
                 await OnEventAsync(type, pod, ct).ConfigureAwait(false);
@@ -153,6 +157,10 @@ internal sealed partial class PodWatch : IAsyncDisposable
         catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Gone)
         {
             gone = true;
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            // the watch outlived its timeout: start the next one from the last resourceVersion
         }
 
         return !gone;
