@@ -39,7 +39,13 @@ internal static class SiloHost
         });
 
         var app = builder.Build();
-        app.MapOrleansDashboard(routePrefix: "/dashboard");
+        // The dashboard has no authentication of its own (orleans10.md §3): served only when asked for (the sandbox
+        // asks, on 127.0.0.1).
+        if (app.Configuration.GetValue<bool>("Dashboard:Enabled"))
+        {
+            app.MapOrleansDashboard(routePrefix: "/dashboard");
+        }
+
         app.MapGet("/healthz", () => Results.Text("ok"));
         return app;
     }

@@ -80,6 +80,7 @@ internal sealed class Sandbox : IAsyncDisposable
         var settings = new Dictionary<string, string?>
         {
             ["Urls"] = $"http://127.0.0.1:{options.Port}",
+            ["Dashboard:Enabled"] = "true",
             ["Eci:Endpoint"] = eci.BaseUri.ToString(),
             ["Eci:RegionId"] = eci.Region.RegionId,
             ["Eci:AccessKeyId"] = AccessKeyId,
