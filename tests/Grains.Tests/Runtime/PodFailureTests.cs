@@ -102,4 +102,29 @@ public sealed class PodFailureTests
             p => p?.Status?.Phase == "Failed", TimeSpan.FromMinutes(3), TimeSpan.FromSeconds(2)))!;
         Assert.Equal("ContainerGroupLost", lost.Status.Reason);
     }
+
+    [Fact]
+    public async Task MissingConfigMap_KeepsThePodPendingWithTheReason_UntilItAppears()
+    {
+        await using var fx = await RuntimeFixture.StartAsync();
+        await fx.CreatePodAsync(RuntimeFixture.Pod("needs-config", RuntimeFixture.NodeH, configure: p =>
+            p.Spec.Containers[0].Env = [new V1EnvVar { Name = "MODE", ValueFrom = new V1EnvVarSource { ConfigMapKeyRef = new V1ConfigMapKeySelector { Name = "settings", Key = "mode" } } }]));
+
+        V1Pod pending = (await fx.EventuallyAsync("pod default/needs-config Pending with CreateContainerConfigError", () => fx.ReadPodAsync("needs-config"),
+            p => p?.Status?.Conditions?.Any(c => c.Reason == "CreateContainerConfigError") == true || p?.Status?.Reason == "CreateContainerConfigError"
+                || p?.Status?.ContainerStatuses?.Any(c => c.State?.Waiting?.Reason == "CreateContainerConfigError") == true))!;
+        Assert.Equal("Pending", pending.Status.Phase);
+        Assert.Equal(0, (await fx.CallsAsync("CreateContainerGroup")).Received);
+
+        await fx.Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap
+        {
+            Metadata = new V1ObjectMeta { Name = "settings" },
+            Data = new Dictionary<string, string> { ["mode"] = "fast" },
+        }, "default", cancellationToken: TestContext.Current.CancellationToken);
+        await fx.EventuallyAsync("pod default/needs-config Running once its ConfigMap exists", () => fx.ReadPodAsync("needs-config"),
+            p => p?.Status?.Phase == "Running", TimeSpan.FromMinutes(10), TimeSpan.FromSeconds(5));
+        var state = await fx.Grains.GetGrain<IPodGrain>("default/needs-config").GetState();
+        var group = (await fx.GroupsAsync())[state.ContainerGroupId!];
+        Assert.Contains(group.Containers[0].EnvironmentVars, v => v.Key == "MODE" && v.Value == "fast");
+    }
 }

@@ -57,9 +57,7 @@ public sealed partial class PodGrain
         }
 
         string token = Record.ClientToken ?? ClientTokenFor(Record.Uid, Record.Generation);
-        var context = new MappingContext(_catalog.ClusterId, node.Name, _catalog.RegionId, node.VSwitchIds, node.SecurityGroupId,
-            node.ResourceGroupId, node.ZoneId, PodMapper.ContainerGroupName(pod), token);
-        switch (PodMapper.Map(pod, inputs, context))
+        switch (PodMapper.Map(pod, inputs, MappingContextFor(pod, node, token)))
         {
             case Unsupported u:
                 await RejectAsync(u.Reason, u.Message);
@@ -181,7 +179,8 @@ public sealed partial class PodGrain
         }
         else
         {
-            TimeSpan delay = Backoff(Math.Max(1, Record.Attempts));
+            // Attempts count ECI calls; waiting for inputs (a ConfigMap not there yet) backs off on its own counter.
+            TimeSpan delay = Backoff(countAttempt ? Math.Max(1, Record.Attempts) : ++_inputRetries);
             delay = hint > delay ? hint.Value : delay;
             Record.NextAttemptAt = now + delay;
             Kick(delay);
@@ -191,6 +190,8 @@ public sealed partial class PodGrain
         await PostAsync(new PodEvent("Warning", reason, message, 1, now.UtcDateTime, now.UtcDateTime, "create:" + reason + ":" + message, "orleans-eci"));
         await WriteStatusAsync(PodStatusMapper.Pending(Shape, reason, message, now.UtcDateTime));
     }
+
+    private int _inputRetries;
 
     private TimeSpan Backoff(int attempt)
     {
@@ -321,6 +322,11 @@ public sealed partial class PodGrain
         {
         }
     }
+
+    /// <summary>The node's defaults for the mapper; the pod's annotations override them.</summary>
+    private MappingContext MappingContextFor(V1Pod pod, VirtualNodeSettings node, string token) =>
+        new(_catalog.ClusterId, node.Name, _catalog.RegionId, node.VSwitchIds, node.SecurityGroupId, node.ResourceGroupId, node.ZoneId,
+            PodMapper.ContainerGroupName(pod), token);
 
     private PodShape Shape => _shape ?? throw new InvalidOperationException($"Pod {Key} has not been observed since activation.");
 

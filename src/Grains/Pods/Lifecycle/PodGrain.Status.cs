@@ -78,6 +78,14 @@ public sealed partial class PodGrain
 
         string lost = Record.ContainerGroupId ?? "?";
         await Poller.Forget(lost);
+        if (_written is { } last && PodStatusMapper.IsTerminal(last))
+        {
+            // A finished pod's group aged out of ECI's retention (1 h, then the latest 100): nothing was lost.
+            Record.ContainerGroupId = null;
+            await _state.WriteStateAsync();
+            return;
+        }
+
         Record.ContainerGroupId = null;
         Record.Stage = PodStage.Rejected;
         Record.Reason = "ContainerGroupLost";

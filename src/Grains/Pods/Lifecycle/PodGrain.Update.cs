@@ -68,8 +68,7 @@ public sealed partial class PodGrain
             return;
         }
 
-        var context = new MappingContext(_catalog.ClusterId, node.Name, _catalog.RegionId, node.VSwitchIds, node.SecurityGroupId,
-            node.ResourceGroupId, node.ZoneId, PodMapper.ContainerGroupName(pod), Record.ClientToken ?? ClientTokenFor(Record.Uid, Record.Generation));
+        var context = MappingContextFor(pod, node, Record.ClientToken ?? ClientTokenFor(Record.Uid, Record.Generation));
         DateTime now = _time.GetUtcNow().UtcDateTime;
         MappingResult result = PodMapper.Map(pod, inputs, context);
         if (result is not Mapped mapped)
