@@ -32,7 +32,9 @@ internal static class SiloHost
         builder.UseOrleans(silo =>
         {
             // Single-silo clustering and volatile state until the Redis-backed cluster arrives (issue 7).
-            silo.UseLocalhostClustering();
+            silo.UseLocalhostClustering(
+                siloPort: builder.Configuration.GetValue("Orleans:SiloPort", 11111),
+                gatewayPort: builder.Configuration.GetValue("Orleans:GatewayPort", 30000));
             silo.AddMemoryGrainStorage("pods");
             silo.AddEciRuntime(builder.Configuration);
             silo.AddDashboard(o => o.HideTrace = true);

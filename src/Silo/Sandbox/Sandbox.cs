@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -27,14 +28,13 @@ internal sealed class Sandbox : IAsyncDisposable
     public static readonly string[] VirtualNodes = ["virtual-kubelet-cn-hangzhou-h", "virtual-kubelet-cn-hangzhou-i"];
     private const string AccessKeyId = "LTAI-sandbox";
 
-    private readonly EciEmulatorHost _eci;
     private readonly KubeApiServer _kube;
     private readonly WebApplication _silo;
     private readonly FileLoggerProvider _logs;
 
     private Sandbox(EciEmulatorHost eci, KubeApiServer kube, WebApplication silo, FileLoggerProvider logs, string kubeconfigPath, Uri siloUri, IKubernetes client)
     {
-        _eci = eci;
+        Eci = eci;
         _kube = kube;
         _silo = silo;
         _logs = logs;
@@ -52,7 +52,10 @@ internal sealed class Sandbox : IAsyncDisposable
     /// <summary>A client of the sandbox's API server, as kubectl would use it.</summary>
     public IKubernetes Client { get; }
 
-    public Uri EciUri => _eci.BaseUri;
+    /// <summary>The local ECI service (tests read container groups through it).</summary>
+    internal EciEmulatorHost Eci { get; }
+
+    public Uri EciUri => Eci.BaseUri;
 
     public Uri KubeUri => _kube.BaseUri;
 
@@ -67,7 +70,8 @@ internal sealed class Sandbox : IAsyncDisposable
         eciOptions.AccessKeys.Add(new AccessKeyCredential(AccessKeyId, secret));
         var eci = await EciEmulatorHost.StartAsync(eciOptions, configureLogging: l => Quiet(l.AddProvider(logs)), cancellationToken: cancellationToken);
 
-        var kube = await KubeApiServer.StartAsync(new KubeApiServerOptions { Https = true, Token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)) }, cancellationToken: cancellationToken);
+        var kube = await KubeApiServer.StartAsync(new KubeApiServerOptions { Https = true, Token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)) },
+            services => services.AddLogging(l => Quiet(l.ClearProviders().AddProvider(logs))), cancellationToken: cancellationToken);
         string kubeconfigPath = Path.Combine(dir, "kubeconfig");
         await File.WriteAllTextAsync(kubeconfigPath, kube.Kubeconfig(), cancellationToken);
         var kubeConfig = KubernetesClientConfiguration.BuildConfigFromConfigFile(new MemoryStream(Encoding.UTF8.GetBytes(kube.Kubeconfig())));
@@ -81,6 +85,8 @@ internal sealed class Sandbox : IAsyncDisposable
         {
             ["Urls"] = $"http://127.0.0.1:{options.Port}",
             ["Dashboard:Enabled"] = "true",
+            ["Orleans:SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
+            ["Orleans:GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
             ["Eci:Endpoint"] = eci.BaseUri.ToString(),
             ["Eci:RegionId"] = eci.Region.RegionId,
             ["Eci:AccessKeyId"] = AccessKeyId,
@@ -125,6 +131,14 @@ internal sealed class Sandbox : IAsyncDisposable
         }
     }
 
+    /// <summary>A free TCP port on 127.0.0.1, so several sandboxes (or test runs) never share a silo's ports.</summary>
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     /// <summary>Keeps the log to what a person reads: no per-request lines from HttpClient and Kestrel.</summary>
     private static ILoggingBuilder Quiet(ILoggingBuilder logging) => logging
         .AddFilter("System.Net.Http.HttpClient", LogLevel.Warning)
@@ -158,7 +172,7 @@ internal sealed class Sandbox : IAsyncDisposable
         await _silo.StopAsync();
         await _silo.DisposeAsync();
         await _kube.DisposeAsync();
-        await _eci.DisposeAsync();
+        await Eci.DisposeAsync();
         _logs.Dispose();
     }
 }

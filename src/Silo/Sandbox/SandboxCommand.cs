@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 using k8s;
 using k8s.Models;
 
@@ -23,6 +25,12 @@ internal static class SandboxCommand
             e.Cancel = true;
             stop.Cancel();
         };
+        // SIGTERM (docker stop, kill) stops the sandbox as Ctrl+C does: this command, not the inner hosts, owns shutdown.
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c =>
+        {
+            c.Cancel = true;
+            stop.Cancel();
+        });
 
         AnsiConsole.MarkupLine("[grey]Starting the local ECI service, the local Kubernetes API server and one silo…[/]");
         await using Sandbox sandbox = await Sandbox.StartAsync(options, stop.Token);
@@ -54,8 +62,8 @@ internal static class SandboxCommand
     {
         var grid = new Grid().AddColumn().AddColumn();
         grid.AddRow("[bold]kubectl[/]", Markup.Escape($"export KUBECONFIG={sandbox.KubeconfigPath}; kubectl get nodes"));
-        grid.AddRow("[bold]try[/]", Markup.Escape("kubectl create deployment web --image=nginx --replicas=3 && kubectl patch deployment web -p "
-            + "'{\"spec\":{\"template\":{\"spec\":{\"nodeSelector\":{\"type\":\"virtual-kubelet\"},\"tolerations\":[{\"key\":\"virtual-kubelet.io/provider\",\"operator\":\"Exists\"}]}}}}'"));
+        grid.AddRow("[bold]try[/]", Markup.Escape("the workflows in the README's Sandbox section, e.g. kubectl run web --image=nginx "
+            + "--overrides='{\"spec\":{\"nodeSelector\":{\"type\":\"virtual-kubelet\"},\"tolerations\":[{\"key\":\"virtual-kubelet.io/provider\",\"operator\":\"Exists\"}]}}'"));
         grid.AddRow("[bold]dashboard[/]", Markup.Escape(sandbox.DashboardUri.ToString()));
         grid.AddRow("[bold]ECI service[/]", Markup.Escape(sandbox.EciUri.ToString()));
         grid.AddRow("[bold]API server[/]", Markup.Escape(sandbox.KubeUri.ToString()));

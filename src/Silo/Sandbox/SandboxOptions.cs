@@ -27,7 +27,7 @@ internal sealed record SandboxOptions
         for (int i = 0; i < args.Count; i++)
         {
             string arg = args[i];
-            string? Value() => i + 1 < args.Count ? args[++i] : null;
+            string? Value() => i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : null;
             switch (arg)
             {
                 case "--demo":

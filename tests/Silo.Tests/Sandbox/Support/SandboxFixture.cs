@@ -1,5 +1,3 @@
-using System.Reflection;
-
 using k8s;
 using k8s.Models;
 
@@ -125,14 +123,5 @@ public sealed class SandboxFixture : IAsyncLifetime
     /// <summary>The container groups of one pod (by UID: there should be exactly one while it runs).</summary>
     internal Task<IReadOnlyList<ContainerGroup>> GroupsOfPodAsync(string uid) => GroupsAsync(new Tag(ContainerGroupTags.Uid, uid));
 
-    /// <summary>
-    /// The sandbox keeps its local ECI service, and so the random access key it signs with, private. The tests read it by
-    /// reflection to check container groups through the service's own API rather than trusting the runtime's word.
-    /// </summary>
-    private static EciEmulatorHost LocalEci(SandboxHost sandbox)
-    {
-        FieldInfo field = typeof(SandboxHost).GetField("_eci", BindingFlags.NonPublic | BindingFlags.Instance)
-            ?? throw new InvalidOperationException("Sandbox no longer keeps its local ECI service in the field _eci; give the tests another way to reach it.");
-        return (EciEmulatorHost)field.GetValue(sandbox)!;
-    }
+    private static EciEmulatorHost LocalEci(SandboxHost sandbox) => sandbox.Eci;
 }
