@@ -37,8 +37,9 @@ public static class KubeClientServiceCollectionExtensions
             var o = sp.GetRequiredService<IOptions<KubeClientOptions>>().Value;
             o.Validate();
             var config = sp.GetService<KubernetesClientConfiguration>() ?? Load(o);
-            var bucket = new TokenBucket(o.Burst, o.Qps, sp.GetRequiredService<TimeProvider>());
-            return new k8s.Kubernetes(config, new KubeRequestBudgetHandler(bucket, sp.GetRequiredService<KubeRequestCounters>()));
+            var time = sp.GetRequiredService<TimeProvider>();
+            return new k8s.Kubernetes(config, new KubeRequestBudgetHandler(new TokenBucket(o.Burst, o.Qps, time), new TokenBucket(o.EventBurst, o.EventQps, time),
+                sp.GetRequiredService<KubeRequestCounters>()));
         });
         return services;
     }

@@ -3,21 +3,23 @@ using OrleansEci.Eci.Resilience;
 namespace OrleansEci.Grains.Kubernetes;
 
 /// <summary>
-/// Paces every request of the runtime's one Kubernetes client through one token bucket (QPS and burst, as client-go's
-/// rate limiter), except watches, which are long-lived and opened rarely. The bucket runs on the injected clock.
+/// Paces every request of the runtime's one Kubernetes client through a token bucket (QPS and burst, as client-go's
+/// rate limiter): events through their own, everything else through the main one, except watches, which are
+/// long-lived and opened rarely. The buckets run on the injected clock.
 /// </summary>
-internal sealed class KubeRequestBudgetHandler(TokenBucket bucket, KubeRequestCounters counters) : DelegatingHandler
+internal sealed class KubeRequestBudgetHandler(TokenBucket bucket, TokenBucket events, KubeRequestCounters counters) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         bool watch = request.RequestUri?.Query.Contains("watch=true", StringComparison.Ordinal) == true;
         bool waited = false;
+        bool isEvent = request.Method != HttpMethod.Get && request.RequestUri?.AbsolutePath.EndsWith("/events", StringComparison.Ordinal) == true;
         if (!watch)
         {
-            waited = await bucket.AcquireAsync(cancellationToken).ConfigureAwait(false) > TimeSpan.Zero;
+            waited = await (isEvent ? events : bucket).AcquireAsync(cancellationToken).ConfigureAwait(false) > TimeSpan.Zero;
         }
 
-        counters.Count(request.Method, watch, waited);
+        counters.Count(request.Method, watch, isEvent, waited);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 }

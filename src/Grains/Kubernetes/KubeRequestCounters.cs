@@ -7,6 +7,7 @@ public sealed class KubeRequestCounters
     private long _writes;
     private long _watches;
     private long _throttledWaits;
+    private long _events;
 
     /// <summary>GET and LIST requests.</summary>
     public long Reads => Interlocked.Read(ref _reads);
@@ -14,14 +15,22 @@ public sealed class KubeRequestCounters
     /// <summary>POST, PUT, PATCH and DELETE requests.</summary>
     public long Writes => Interlocked.Read(ref _writes);
 
+    /// <summary>Events posted (counted in <see cref="Writes"/> too).</summary>
+    public long Events => Interlocked.Read(ref _events);
+
     /// <summary>Watch requests opened.</summary>
     public long Watches => Interlocked.Read(ref _watches);
 
     /// <summary>Requests that waited for the QPS budget.</summary>
     public long ThrottledWaits => Interlocked.Read(ref _throttledWaits);
 
-    internal void Count(HttpMethod method, bool watch, bool waited)
+    internal void Count(HttpMethod method, bool watch, bool isEvent, bool waited)
     {
+        if (isEvent)
+        {
+            Interlocked.Increment(ref _events);
+        }
+
         if (watch)
         {
             Interlocked.Increment(ref _watches);

@@ -76,11 +76,10 @@ public sealed partial class PodGrain
         Record.Stage = PodStage.Creating;
         Record.ClientToken = token;
         Record.Attempts++;
-        await _state.WriteStateAsync(ct); // the intent and its token are durable before ECI hears of them
-        if (Record.Attempts == 1)
-        {
-            await WriteStatusAsync(PodStatusMapper.Pending(Shape, "ContainerCreating", "Creating the ECI container group", _time.GetUtcNow().UtcDateTime));
-        }
+        // The intent and its token are durable before ECI hears of them. No status is written before the call: the first
+        // poll of the new group (within a second) shows ContainerCreating, and the create is not kept waiting on the
+        // API server's budget.
+        await _state.WriteStateAsync(ct);
 
         string? groupId;
         try
