@@ -59,6 +59,7 @@ public sealed partial class PodGrain
         string images = ImagesFingerprint(pod);
         if (images == Record.AppliedImages)
         {
+            _pod = null; // nothing to send: a running pod's grain keeps only its shape (memory per pod)
             return;
         }
 
