@@ -113,7 +113,7 @@ internal static partial class SelectorsParser
         }
 
         Dictionary<string, string>? labels = StringMap(matchLabels, $"{where}.matchLabels", labelValues: true, errors);
-        if (labels is { Count: 0 })
+        if (labels is not null && !matchLabels.EnumerateObject().Any())
         {
             errors.Add(new ProfileProblem(Key, $"{where}.matchLabels is empty, which would match every pod and send all of them to ECI; give at least one label, or drop the selector and keep only an effect"));
             return null;
