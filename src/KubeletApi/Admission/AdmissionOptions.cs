@@ -41,4 +41,33 @@ public sealed class AdmissionOptions
 
     /// <summary>The weight of the preferred affinity to regular nodes that the burst route <c>eci</c> adds (1–100). Default: 100.</summary>
     public int BurstPreferenceWeight { get; set; } = 100;
+
+    /// <summary>What is wrong with these options, each with how to fix it; empty when they are valid.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        List<string> problems = [];
+        Check(problems, nameof(VirtualNodeLabelKey), VirtualNodeLabelKey, Profiles.LabelSyntax.KeyProblem(VirtualNodeLabelKey));
+        Check(problems, nameof(VirtualNodeLabelValue), VirtualNodeLabelValue, Profiles.LabelSyntax.ValueProblem(VirtualNodeLabelValue));
+        Check(problems, nameof(TaintKey), TaintKey, Profiles.LabelSyntax.KeyProblem(TaintKey));
+        Check(problems, nameof(TaintValue), TaintValue, Profiles.LabelSyntax.ValueProblem(TaintValue));
+        if (TaintEffect is not ("NoSchedule" or "PreferNoSchedule" or "NoExecute"))
+        {
+            problems.Add($"{SectionName}:{nameof(TaintEffect)} is \"{TaintEffect}\"; set NoSchedule, PreferNoSchedule or NoExecute, as on the virtual nodes.");
+        }
+
+        if (BurstPreferenceWeight is < 1 or > 100)
+        {
+            problems.Add($"{SectionName}:{nameof(BurstPreferenceWeight)} is {BurstPreferenceWeight}; set a weight from 1 to 100.");
+        }
+
+        return problems;
+    }
+
+    private static void Check(List<string> problems, string name, string value, string? problem)
+    {
+        if (problem is not null)
+        {
+            problems.Add($"{SectionName}:{name} is \"{value}\": {problem}. Use the virtual nodes' own value.");
+        }
+    }
 }

@@ -22,7 +22,7 @@ public static class AdmissionWebhookEndpointExtensions
 
     /// <summary>
     /// Maps <c>POST /mutate-pods</c>. The namespace labels come from <paramref name="namespaces"/> (a namespace cache),
-    /// the eci-profile from <paramref name="profiles"/>.
+    /// the eci-profile from <paramref name="profiles"/>. Invalid <paramref name="options"/> stop start-up with what to fix.
     /// </summary>
     public static IEndpointConventionBuilder MapAdmissionWebhook(
         this IEndpointRouteBuilder endpoints,
@@ -31,8 +31,14 @@ public static class AdmissionWebhookEndpointExtensions
         AdmissionOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        options ??= new AdmissionOptions();
+        if (options.Problems() is { Count: > 0 } problems)
+        {
+            throw new InvalidOperationException(string.Join(" ", problems));
+        }
+
         ILogger logger = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("OrleansEci.KubeletApi.Admission");
-        var handler = new AdmissionReviewHandler(profiles, namespaces, options ?? new AdmissionOptions(), logger);
+        var handler = new AdmissionReviewHandler(profiles, namespaces, options, logger);
         return endpoints.MapPost(Path, (HttpContext context) => HandleAsync(handler, context));
     }
 
