@@ -62,4 +62,23 @@ public sealed class PodLifecycleTests
         await fx.EventuallyAsync("pod default/after Running", () => fx.ReadPodAsync("after"), p => p?.Status?.Phase == "Running");
         Assert.Equal("Running", (await fx.ReadPodAsync("before"))?.Status?.Phase);
     }
+
+    [Fact]
+    public async Task WatchResumedFromACompactedVersion_GetsGone_ListsAgain_AndKeepsServing()
+    {
+        await using var fx = await RuntimeFixture.StartAsync();
+        await fx.CreatePodAsync(RuntimeFixture.Pod("early", RuntimeFixture.NodeH));
+        await fx.EventuallyAsync("pod default/early Running", () => fx.ReadPodAsync("early"), p => p?.Status?.Phase == "Running");
+        var node = fx.Grains.GetGrain<OrleansEci.Grains.Nodes.IVirtualNodeGrain>(RuntimeFixture.NodeH);
+        long restartsBefore = (await node.GetState()).WatchRestarts;
+
+        // As etcd compaction does: every version the watch could resume from is gone, so its next watch gets 410.
+        fx.Kube.Store.CompleteRestore(fx.Kube.Store.CurrentResourceVersion + 100);
+        await fx.AdvanceAsync(TimeSpan.FromMinutes(6), TimeSpan.FromSeconds(10));
+
+        var state = await fx.EventuallyAsync($"the watch of {RuntimeFixture.NodeH} to list again after 410 Gone", () => node.GetState(), s => s.WatchRestarts > restartsBefore);
+        Assert.True(state.Pods >= 1, $"Expected the re-listed watch to know pod default/early, it knows {state.Pods} pods");
+        await fx.CreatePodAsync(RuntimeFixture.Pod("late", RuntimeFixture.NodeH));
+        await fx.EventuallyAsync("pod default/late Running after the re-list", () => fx.ReadPodAsync("late"), p => p?.Status?.Phase == "Running");
+    }
 }
