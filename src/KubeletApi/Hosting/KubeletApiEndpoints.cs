@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+using OrleansEci.KubeletApi.Auth;
+using OrleansEci.KubeletApi.Errors;
+using OrleansEci.KubeletApi.Logs;
+using OrleansEci.KubeletApi.Pods;
+using OrleansEci.KubeletApi.Stats;
+
+namespace OrleansEci.KubeletApi.Hosting;
+
+/// <summary>The kubelet routes (kubectl-wire.md §8), every one behind <see cref="KubeletAuthFilter"/>.</summary>
+public static class KubeletApiEndpoints
+{
+    /// <summary>Maps the kubelet API: <c>app.MapKubeletApi();</c></summary>
+    public static RouteGroupBuilder MapKubeletApi(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var kubelet = endpoints.MapGroup("").AddEndpointFilter<KubeletAuthFilter>();
+        kubelet.MapGet("/healthz", () => Results.Text("ok", "text/plain"));
+        kubelet.MapGet("/readyz", () => Results.Text("ok", "text/plain"));
+        kubelet.MapGet("/pods", PodsEndpoint.HandleAsync);
+        kubelet.MapGet("/containerLogs/{ns}/{pod}/{container}", ContainerLogEndpoint.HandleAsync);
+        kubelet.MapGet("/stats/summary", StatsSummaryEndpoint.HandleAsync);
+        kubelet.MapGet("/metrics/resource", ResourceMetricsEndpoint.HandleAsync);
+        foreach (var kind in new[] { "exec", "attach" })
+        {
+            var problem = new KubeletProblem(KubeletProblemKind.NotImplemented,
+                $"{kind} is not implemented by this virtual kubelet yet (ECI's ExecContainerCommand bridge over SPDY is planned)");
+            kubelet.MapMethods($"/{kind}/{{ns}}/{{pod}}/{{container}}", ["GET", "POST"], () => KubeletResults.ToResult(problem));
+            kubelet.MapMethods($"/{kind}/{{ns}}/{{pod}}/{{uid}}/{{container}}", ["GET", "POST"], () => KubeletResults.ToResult(problem));
+        }
+
+        var portForward = new KubeletProblem(KubeletProblemKind.NotImplemented,
+            "port-forward is not supported: ECI has no port-forward API; reach the pod through a Service or its pod IP inside the VPC");
+        kubelet.MapMethods("/portForward/{ns}/{pod}", ["GET", "POST"], () => KubeletResults.ToResult(portForward));
+        kubelet.MapMethods("/portForward/{ns}/{pod}/{uid}", ["GET", "POST"], () => KubeletResults.ToResult(portForward));
+        return kubelet;
+    }
+}
