@@ -31,11 +31,8 @@ internal static class SiloHost
         configureServices?.Invoke(builder.Services);
         builder.UseOrleans(silo =>
         {
-            // Single-silo clustering and volatile state until the Redis-backed cluster arrives (issue 7).
-            silo.UseLocalhostClustering(
-                siloPort: builder.Configuration.GetValue("Orleans:SiloPort", 11111),
-                gatewayPort: builder.Configuration.GetValue("Orleans:GatewayPort", 30000));
-            silo.AddMemoryGrainStorage("pods");
+            // Orleans:ClusteringMode: Localhost (one silo, state in memory; the default) or Redis (a cluster).
+            silo.UseConfiguredClustering(builder.Configuration);
             silo.AddEciRuntime(builder.Configuration);
             silo.AddDashboard(o => o.HideTrace = true);
         });
