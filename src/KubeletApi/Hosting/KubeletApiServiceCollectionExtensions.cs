@@ -36,7 +36,6 @@ public static class KubeletApiServiceCollectionExtensions
             options.Configure(configure);
         }
 
-        options.Validate(static o => o.Problems().Count == 0, "KubeletApi is misconfigured; see the messages logged by KubeletApiOptions.Problems().");
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KubeletApiOptions>, KubeletApiOptionsValidator>());
         options.ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
