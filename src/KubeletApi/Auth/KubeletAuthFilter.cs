@@ -34,7 +34,11 @@ internal sealed class KubeletAuthFilter : IEndpointFilter
                 return KubeletResults.ToResult(new KubeletProblem(KubeletProblemKind.Unauthorized, "Unauthorized"));
             }
 
-            if (!await services.GetRequiredService<KubeletAuthorizer>().IsAllowedAsync(user, node, attributes, http.RequestAborted).ConfigureAwait(false))
+            var authorizer = services.GetRequiredService<KubeletAuthorizer>();
+            var allowed = (attributes.FineGrained is { } narrow
+                    && await authorizer.IsAllowedAsync(user, node, attributes.Verb, narrow, http.RequestAborted).ConfigureAwait(false))
+                || await authorizer.IsAllowedAsync(user, node, attributes.Verb, attributes.Subresource, http.RequestAborted).ConfigureAwait(false);
+            if (!allowed)
             {
                 return KubeletResults.ToResult(new KubeletProblem(KubeletProblemKind.Forbidden,
                     $"Forbidden (user={user.Name}, verb={attributes.Verb}, resource=nodes, subresource={attributes.Subresource})"));

@@ -9,17 +9,17 @@ namespace OrleansEci.KubeletApi.Auth;
 
 /// <summary>
 /// The kubelet's webhook authorization: a SubjectAccessReview (authorization.k8s.io/v1) for the user on
-/// <c>nodes/{subresource}</c> named after the node, verb from the method (<see cref="KubeletRequestAttributes"/>);
+/// <c>nodes/{subresource}</c> named after the node, verb and subresource from <see cref="KubeletRequestAttributes"/>;
 /// allowed answers cached <see cref="KubeletApiOptions.AuthorizedCacheTtl"/>, denials <see cref="KubeletApiOptions.UnauthorizedCacheTtl"/>.
 /// </summary>
 internal sealed class KubeletAuthorizer(IKubernetes kubernetes, IOptions<KubeletApiOptions> options, TimeProvider time)
 {
     private readonly TtlCache<bool> _decisions = new(time);
 
-    public async Task<bool> IsAllowedAsync(KubeletUser user, string node, KubeletRequestAttributes attributes, CancellationToken cancellationToken)
+    public async Task<bool> IsAllowedAsync(KubeletUser user, string node, string verb, string subresource, CancellationToken cancellationToken)
     {
         var key = string.Join('\n', user.Name, user.Uid ?? "", string.Join(',', user.Groups), string.Join(',', user.Extra.Select(e => e.Key + "=" + string.Join('|', e.Value))),
-            node, attributes.Verb, attributes.Subresource);
+            node, verb, subresource);
         if (_decisions.TryGet(key, out var cached))
         {
             return cached;
@@ -37,11 +37,11 @@ internal sealed class KubeletAuthorizer(IKubernetes kubernetes, IOptions<Kubelet
                 Extra = user.Extra.Count == 0 ? null : user.Extra.ToDictionary(e => e.Key, e => (IList<string>)[.. e.Value], StringComparer.Ordinal),
                 ResourceAttributes = new V1ResourceAttributes
                 {
-                    Verb = attributes.Verb,
+                    Verb = verb,
                     Group = "",
                     Version = "v1",
                     Resource = "nodes",
-                    Subresource = attributes.Subresource,
+                    Subresource = subresource,
                     Name = node,
                 },
             },

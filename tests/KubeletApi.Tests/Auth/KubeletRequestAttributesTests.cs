@@ -24,7 +24,21 @@ public sealed class KubeletRequestAttributesTests
     public void For_MethodAndPath_MapAsKubelet(string method, string path, string verb, string subresource)
     {
         var attributes = KubeletRequestAttributes.For(method, path);
-        Assert.True(attributes == new KubeletRequestAttributes(verb, subresource),
+        Assert.True(attributes.Verb == verb && attributes.Subresource == subresource,
             $"Expected {method} {path} to be verb \"{verb}\" on nodes/{subresource}, got verb \"{attributes.Verb}\" on nodes/{attributes.Subresource}");
+    }
+
+    [Theory]
+    [InlineData("/pods", "pods")]
+    [InlineData("/runningPods/", "pods")]
+    [InlineData("/healthz", "healthz")]
+    [InlineData("/healthz/ping", "healthz")]
+    [InlineData("/podsx", null)]
+    [InlineData("/containerLogs/default/web/app", null)]
+    [InlineData("/stats/summary", null)]
+    public void For_FineGrainedPaths_AskTheNarrowSubresourceFirst(string path, string? fineGrained)
+    {
+        var attributes = KubeletRequestAttributes.For("GET", path);
+        Assert.True(attributes.FineGrained == fineGrained, $"Expected GET {path} to be checked first as nodes/{fineGrained ?? "(none)"}, got nodes/{attributes.FineGrained ?? "(none)"}");
     }
 }
