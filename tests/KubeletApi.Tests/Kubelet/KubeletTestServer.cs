@@ -18,6 +18,7 @@ using OrleansEci.Eci.Configuration;
 using OrleansEci.Emulators.Eci.Hosting;
 using OrleansEci.Emulators.Kube.Auth;
 using OrleansEci.Emulators.Kube.Hosting;
+using OrleansEci.Emulators.Kube.Streaming;
 using OrleansEci.KubeletApi.Hosting;
 using OrleansEci.KubeletApi.Pods;
 
@@ -75,7 +76,8 @@ internal sealed class KubeletTestServer : IAsyncDisposable
     /// <summary>The kubelet API's services (for its budget and caches).</summary>
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<KubeletTestServer> StartAsync(Action<KubeletApiOptions>? configure = null)
+    /// <summary>Starts everything; <paramref name="trustApiServer"/> makes the kubelet's client CA the local API server's cluster CA, so it can call through.</summary>
+    public static async Task<KubeletTestServer> StartAsync(Action<KubeletApiOptions>? configure = null, bool trustApiServer = false)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 8, 0, 0, TimeSpan.Zero));
         var eciOptions = new EciEmulatorOptions { RandomSeed = 6 };
@@ -109,7 +111,7 @@ internal sealed class KubeletTestServer : IAsyncDisposable
             o.Port = 0;
             o.NodeNames = [Node];
             o.NodeAddresses = ["127.0.0.1"];
-            o.ClientCaPem = clientCa.CertificatePem;
+            o.ClientCaPem = trustApiServer ? kube.Services.GetRequiredService<KubeletClientCredentials>().CertificateAuthorityPem : clientCa.CertificatePem;
             configure?.Invoke(o);
         });
         builder.WebHost.ConfigureKestrel(k => k.ListenKubeletApi());
@@ -165,16 +167,23 @@ internal sealed class KubeletTestServer : IAsyncDisposable
         return response.ContainerGroupId!;
     }
 
-    /// <summary>A pod "default/{name}" on the node, backed by a new group running <paramref name="script"/>.</summary>
-    public async Task<(KubeletPod Pod, DateTimeOffset Started)> RunPodAsync(string name, string script, int containers = 1)
+    /// <summary>
+    /// A pod "default/{name}" on the node, backed by a new group running <paramref name="script"/>. Returns when the group
+    /// was created; its containers start 5 s later (the local ECI service's 2 s Scheduling and 3 s Pending), which is the
+    /// start time the pod's status reports.
+    /// </summary>
+    public async Task<(KubeletPod Pod, DateTimeOffset Created)> RunPodAsync(string name, string script, int containers = 1)
     {
-        var started = Clock.GetUtcNow();
+        var created = Clock.GetUtcNow();
         var id = await CreateGroupAsync(name, script, containers);
         var names = Enumerable.Range(0, containers).Select(i => i == 0 ? "app" : $"side{i}").ToArray();
-        var pod = new KubeletPod(FakePodDirectory.Pod("default", name, Node, started, names), id);
+        var pod = new KubeletPod(FakePodDirectory.Pod("default", name, Node, created + StartDelay, names), id);
         Pods.Put(pod);
-        return (pod, started);
+        return (pod, created);
     }
+
+    /// <summary>From CreateContainerGroup to running containers in the local ECI service.</summary>
+    public static readonly TimeSpan StartDelay = TimeSpan.FromSeconds(5);
 
     public static async Task<HttpStatusCode> StatusOfAsync(HttpClient client, string path)
     {

@@ -51,7 +51,7 @@ public sealed class ResourceMetricsTests : IAsyncLifetime
     [Fact]
     public async Task MetricsResource_RunningPods_ReportEciUsagePerContainerPodAndNode()
     {
-        var (a, aStarted) = await _server.RunPodAsync("alpha", Forever, containers: 2);
+        var (a, aCreated) = await _server.RunPodAsync("alpha", Forever, containers: 2);
         var (b, _) = await _server.RunPodAsync("beta", Forever);
         _server.Clock.Advance(TimeSpan.FromSeconds(30));
         var samples = await ScrapeAsync();
@@ -68,7 +68,7 @@ public sealed class ResourceMetricsTests : IAsyncLifetime
             $"Expected default/alpha app's CPU {app.Cpu.UsageCoreNanoSeconds / 1e9} core-seconds, got {cpu.Value}");
         Assert.Equal(alpha.Timestamp!.Value.ToUnixTimeMilliseconds(), cpu.TimestampMs);
         Assert.Equal(app.Memory!.WorkingSet!.Value, One(samples, "container_memory_working_set_bytes", "alpha", "app").Value);
-        Assert.Equal(aStarted.ToUnixTimeSeconds(), One(samples, "container_start_time_seconds", "alpha", "app").Value);
+        Assert.Equal((aCreated + KubeletTestServer.StartDelay).ToUnixTimeSeconds(), One(samples, "container_start_time_seconds", "alpha", "app").Value);
         Assert.Null(One(samples, "container_start_time_seconds", "alpha", "app").TimestampMs);
         Assert.Equal("default", cpu.Labels["namespace"]);
 

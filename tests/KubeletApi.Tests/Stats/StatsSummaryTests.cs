@@ -18,7 +18,7 @@ public sealed class StatsSummaryTests : IAsyncLifetime
     [Fact]
     public async Task StatsSummary_RunningPod_ReportsNodeAndPodUsageFromEci()
     {
-        var (pod, started) = await _server.RunPodAsync("alpha", "sleep infinity", containers: 2);
+        var (pod, created) = await _server.RunPodAsync("alpha", "sleep infinity", containers: 2);
         _server.Clock.Advance(TimeSpan.FromSeconds(30));
         using var client = _server.ApiServer();
         using var response = await client.GetAsync(new Uri("/stats/summary?only_cpu_and_memory=true", UriKind.Relative), TestContext.Current.CancellationToken);
@@ -36,7 +36,7 @@ public sealed class StatsSummaryTests : IAsyncLifetime
         Assert.Equal("alpha", p.GetProperty("podRef").GetProperty("name").GetString());
         Assert.Equal("default", p.GetProperty("podRef").GetProperty("namespace").GetString());
         Assert.Equal(pod.Uid, p.GetProperty("podRef").GetProperty("uid").GetString());
-        Assert.Equal(started.UtcDateTime, p.GetProperty("startTime").GetDateTime().ToUniversalTime());
+        Assert.Equal((created + KubeletTestServer.StartDelay).UtcDateTime, p.GetProperty("startTime").GetDateTime().ToUniversalTime());
         Assert.Equal(record.Memory!.WorkingSet, p.GetProperty("memory").GetProperty("workingSetBytes").GetInt64());
         Assert.Equal(record.Cpu.UsageCoreNanoSeconds, p.GetProperty("cpu").GetProperty("usageCoreNanoSeconds").GetInt64());
         var containers = p.GetProperty("containers").EnumerateArray().ToList();
