@@ -17,8 +17,10 @@ namespace OrleansEci.KubeletApi.Auth;
 /// The kubelet's authentication with anonymous access off (kubeadm's setting): a client certificate that chains to the
 /// client CA names the user (CN) and groups (O), as the x509 authenticator of k8s.io/apiserver; else a bearer token is
 /// checked with TokenReview (authentication.k8s.io/v1, no audiences: the API's own), its answer cached for
-/// <see cref="KubeletApiOptions.AuthenticationCacheTtl"/>. A certificate from another CA is not a fallback to the
-/// token: as in the union authenticator, it fails the request. Returns null for "not authenticated" with the reason logged.
+/// <see cref="KubeletApiOptions.AuthenticationCacheTtl"/>. A certificate that does not verify does not fail the request
+/// by itself: k8s.io/apiserver's union authenticator (pkg/authentication/request/union) records the error and asks the
+/// next authenticator, so a bearer token sent beside it is still reviewed. Returns null for "not authenticated", the
+/// reason logged.
 /// </summary>
 internal sealed class KubeletAuthenticator(
     IKubernetes kubernetes,
@@ -32,9 +34,9 @@ internal sealed class KubeletAuthenticator(
 
     public async Task<KubeletUser?> AuthenticateAsync(HttpContext context)
     {
-        if (context.Connection.ClientCertificate is { } certificate)
+        if (context.Connection.ClientCertificate is { } certificate && FromCertificate(certificate) is { } user)
         {
-            return FromCertificate(certificate);
+            return user;
         }
 
         var header = context.Request.Headers.Authorization.ToString();

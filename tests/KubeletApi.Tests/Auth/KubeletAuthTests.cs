@@ -41,6 +41,19 @@ public sealed class KubeletAuthTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Request_UntrustedCertificateWithAllowedToken_IsServedByTheToken()
+    {
+        using var otherCa = new CertificateAuthority(_server.Clock);
+        using var impostor = otherCa.IssueClientCertificate("someone", "system:masters");
+        using var client = _server.Client(impostor, KubeletTestServer.AdminToken);
+        var status = await KubeletTestServer.StatusOfAsync(client, "/healthz");
+        Assert.True(status == HttpStatusCode.OK, $"Expected the bearer token to be reviewed after the untrusted certificate failed (union authenticator), got {(int)status}");
+
+        using var powerless = _server.Client(impostor, KubeletTestServer.PowerlessToken);
+        Assert.Equal(HttpStatusCode.Forbidden, await KubeletTestServer.StatusOfAsync(powerless, "/healthz"));
+    }
+
+    [Fact]
     public async Task Request_ApiServerClientCertificate_IsServed()
     {
         using var client = _server.ApiServer();
