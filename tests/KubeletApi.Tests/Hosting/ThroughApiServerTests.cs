@@ -73,6 +73,34 @@ public sealed class ThroughApiServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PodLogFollow_ThroughTheApiServer_StreamsNewLinesAndStopsWhenTheClientLeaves()
+    {
+        await RunAsync("web");
+        var budget = _server.Services.GetRequiredService<OrleansEci.KubeletApi.Logs.LogFollowBudget>();
+        var stream = await _kube.CoreV1.ReadNamespacedPodLogAsync("web", "default", container: "app", follow: true,
+            cancellationToken: TestContext.Current.CancellationToken);
+        using (var reader = new StreamReader(stream))
+        {
+            Assert.Equal("one", await reader.ReadLineAsync(TestContext.Current.CancellationToken));
+            var two = await _server.AdvanceUntilAsync(reader.ReadLineAsync(TestContext.Current.CancellationToken).AsTask(), "\"two\" through the API server's log stream");
+            Assert.Equal("two", two);
+            Assert.Equal(1, budget.Followers);
+        }
+
+        // kubectl's Ctrl+C: the API server drops its kubelet request, and the follower stops polling ECI.
+        var stopped = Task.Run(async () =>
+        {
+            while (budget.Followers != 0)
+            {
+                await Task.Delay(10);
+            }
+
+            return true;
+        });
+        Assert.True(await _server.AdvanceUntilAsync(stopped, "the follower of default/web to stop once the API server's client left"));
+    }
+
+    [Fact]
     public async Task PodMetrics_AfterTwoScrapes_AreServedByMetricsApi()
     {
         await RunAsync("web");
