@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 
 using Microsoft.Extensions.DependencyInjection;
 
@@ -121,6 +122,44 @@ public sealed class LogFollowTests : IAsyncLifetime
             var line = await _server.AdvanceUntilAsync(reader.ReadLineAsync(TestContext.Current.CancellationToken).AsTask(), "the first new line of default/web");
             Assert.True(line == "2026-06-01T08:00:15.000000000Z two", $"Expected only the new line \"two\" stamped at S+10 (created {created:O}), got \"{line}\"");
         }
+    }
+
+    private async Task ThrottleNextLogCallAsync()
+    {
+        using var http = new HttpClient();
+        using var fault = await http.PostAsJsonAsync(new Uri(_server.Eci.ControlUri, "faults"),
+            new { kind = "throttle", action = "DescribeContainerLog", count = 1 }, TestContext.Current.CancellationToken);
+        fault.EnsureSuccessStatusCode();
+    }
+
+    [Fact]
+    public async Task Follow_PollThrottled_KeepsFollowingAtTheNextInterval()
+    {
+        await _server.RunPodAsync("web", Script);
+        var (response, reader) = await FollowAsync("");
+        using (response)
+        using (reader)
+        {
+            Assert.Equal("one", await reader.ReadLineAsync(TestContext.Current.CancellationToken));
+            await ThrottleNextLogCallAsync();
+            var two = await _server.AdvanceUntilAsync(reader.ReadLineAsync(TestContext.Current.CancellationToken).AsTask(), "\"two\" after a throttled poll of default/web");
+            Assert.Equal("two", two);
+            using var http = new HttpClient();
+            var calls = await http.GetFromJsonAsync<System.Text.Json.JsonElement>(new Uri(_server.Eci.ControlUri, "calls"), TestContext.Current.CancellationToken);
+            Assert.True(calls.GetProperty("DescribeContainerLog").GetProperty("injected").GetInt64() == 1, "Expected one poll of default/web to have been throttled");
+        }
+    }
+
+    [Fact]
+    public async Task Logs_FirstReadThrottled_Returns429()
+    {
+        await _server.RunPodAsync("web", Script);
+        await ThrottleNextLogCallAsync();
+        using var response = await _client.GetAsync(new Uri("/containerLogs/default/web/app?follow=true", UriKind.Relative), TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == HttpStatusCode.TooManyRequests && body.Contains("default/web", StringComparison.Ordinal),
+            $"Expected 429 naming default/web when ECI throttles the first read, got {(int)response.StatusCode} \"{body}\"");
+        Assert.Equal(0, Followers);
     }
 
     [Fact]
