@@ -20,6 +20,9 @@ internal static partial class KubeletApiLog
     [LoggerMessage(EventId = 6005, Level = LogLevel.Warning, Message = "Following the log of {Namespace}/{Pod} container {Container} stopped: {Reason}")]
     public static partial void FollowStopped(ILogger logger, string @namespace, string pod, string container, string reason);
 
+    [LoggerMessage(EventId = 6007, Level = LogLevel.Information, Message = "A log poll of {Namespace}/{Pod} container {Container} failed ({Category}); following again at the next interval")]
+    public static partial void FollowPollFailed(ILogger logger, string @namespace, string pod, string container, Eci.Errors.EciErrorCategory category);
+
     [LoggerMessage(EventId = 6006, Level = LogLevel.Warning, Message = "Metrics of {Count} container groups on node {Node} could not be read from ECI")]
     public static partial void MetricsFailed(ILogger logger, int count, string node, Exception exception);
 }

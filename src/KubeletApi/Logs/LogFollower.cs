@@ -14,7 +14,8 @@ namespace OrleansEci.KubeletApi.Logs;
 /// <summary>
 /// <c>logs -f</c> over an API without streaming: the first answer as asked (tail, since), then DescribeContainerLog
 /// again from the last line's time (<c>StartTime</c>, lines always fetched with timestamps), sending only lines not sent
-/// yet, paced by <see cref="LogFollowBudget"/>. Ends when the client disconnects, limitBytes is reached, or the
+/// yet, paced by <see cref="LogFollowBudget"/>. A poll reads at most ECI's 2000 lines: a container writing more than
+/// that between two polls loses the excess from the stream. Ends when the client disconnects, limitBytes is reached, or the
 /// container has ended (after one last read) or its pod or group is gone. A throttled or transient poll is retried at
 /// the next interval; any other ECI failure ends the stream (the 200 is already sent).
 /// </summary>
@@ -37,7 +38,8 @@ internal sealed class LogFollower(IEciClient eci, IKubeletPodDirectory directory
         await EmitAsync(context.Response, LogLine.Parse(answer.Content), query.Timestamps, ct).ConfigureAwait(false);
         if (_cursor == DateTimeOffset.MinValue)
         {
-            // Nothing shown (tailLines=0, or nothing yet): every line up to the first read counts as seen.
+            // Nothing shown (tailLines=0, or nothing yet): every line up to the first read counts as seen. This compares
+            // our clock with ECI's line times, so a line ECI stamps before our read but writes after it would be missed.
             (_cursor, _seenAtCursor) = (asked, int.MaxValue);
         }
 
@@ -62,8 +64,13 @@ internal sealed class LogFollower(IEciClient eci, IKubeletPodDirectory directory
             }
             catch (EciException e) when (e.Category is EciErrorCategory.Throttled or EciErrorCategory.Transient)
             {
-                KubeletApiLog.FollowStopped(logger, pod.Namespace, pod.Name, container, $"poll failed ({e.Category}), retrying at the next interval");
+                KubeletApiLog.FollowPollFailed(logger, pod.Namespace, pod.Name, container, e.Category);
                 ended = false;
+            }
+            catch (EciException e)
+            {
+                KubeletApiLog.FollowStopped(logger, pod.Namespace, pod.Name, container, $"ECI {e.Action} failed ({e.Code ?? e.Category.ToString()})");
+                break;
             }
         }
 
