@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 using OrleansEci.KubeletApi.Auth;
 using OrleansEci.KubeletApi.Errors;
@@ -13,11 +14,21 @@ namespace OrleansEci.KubeletApi.Hosting;
 /// <summary>The kubelet routes (kubectl-wire.md §8), every one behind <see cref="KubeletAuthFilter"/>.</summary>
 public static class KubeletApiEndpoints
 {
-    /// <summary>Maps the kubelet API: <c>app.MapKubeletApi();</c></summary>
+    /// <summary>
+    /// Maps the kubelet API: <c>app.MapKubeletApi();</c>. With fixed ports the routes answer only on them (RequireHost
+    /// <c>*:port</c>, which the API server's and metrics-server's Host headers carry), so the host's own routes on other
+    /// ports, e.g. an unauthenticated <c>/healthz</c> for probes, live beside them and win nowhere on kubelet ports.
+    /// </summary>
     public static RouteGroupBuilder MapKubeletApi(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var kubelet = endpoints.MapGroup("").AddEndpointFilter<KubeletAuthFilter>();
+        var ports = endpoints.ServiceProvider.GetRequiredService<KubeletNodes>().Ports;
+        if (ports is not [0])
+        {
+            kubelet.RequireHost([.. ports.Select(p => $"*:{p}")]);
+        }
+
         kubelet.MapGet("/healthz", () => Results.Text("ok", "text/plain"));
         kubelet.MapGet("/readyz", () => Results.Text("ok", "text/plain"));
         kubelet.MapGet("/pods", PodsEndpoint.HandleAsync);

@@ -187,7 +187,7 @@ internal sealed class KubeletTestServer : IAsyncDisposable
 
     public static async Task<HttpStatusCode> StatusOfAsync(HttpClient client, string path)
     {
-        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        using var response = await client.GetAsync(new Uri(path, UriKind.RelativeOrAbsolute));
         return response.StatusCode;
     }
 
