@@ -37,7 +37,9 @@ internal sealed class WarningCounter : ILoggerProvider
         {
             if (IsEnabled(logLevel))
             {
-                owner.Add($"{logLevel} {category}[{eventId.Id}]", formatter(state, exception).ReplaceLineEndings(" "));
+                // The exception first: Orleans' messages are long and would push it past the kept length.
+                string cause = exception is null ? "" : $"{exception.GetType().Name}: {exception.Message} — ";
+                owner.Add($"{logLevel} {category}[{eventId.Id}]", (cause + formatter(state, exception)).ReplaceLineEndings(" "));
             }
         }
     }
