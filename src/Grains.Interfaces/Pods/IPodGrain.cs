@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace OrleansEci.Grains.Pods;
 
 /// <summary>
@@ -10,13 +12,13 @@ public interface IPodGrain : IGrainWithStringKey
 {
     /// <summary>
     /// The pod as the API server has it now (watch, list or resync), or its deletion. Returns once the observation is
-    /// recorded; creation, updates and deletion run in later turns of the grain, never in the caller's.
+    /// recorded, even while the grain is busy (it interleaves); creation, updates and deletion run in later turns.
     /// </summary>
-    [Alias("Observe")]
+    [Alias("Observe"), AlwaysInterleave]
     Task Observe(PodObservation observation);
 
     /// <summary>What the status poller saw of the grain's container group. Stale or repeated views are harmless.</summary>
-    [Alias("OnGroup")]
+    [Alias("OnGroup"), AlwaysInterleave]
     Task OnGroup(GroupObservation observation);
 
     /// <summary>
@@ -28,6 +30,6 @@ public interface IPodGrain : IGrainWithStringKey
     Task Claim(GroupClaim claim);
 
     /// <summary>The grain's view, for the kubelet API and the dashboard. Side-effect free.</summary>
-    [Alias("GetState")]
+    [Alias("GetState"), AlwaysInterleave]
     Task<PodGrainState> GetState();
 }

@@ -116,6 +116,21 @@ internal sealed partial class StatusPoller
         }
     }
 
+    /// <summary>Delivers again what failed last round (a silo failing over), at most once per round.</summary>
+    private async Task RedeliverAsync(CancellationToken ct)
+    {
+        var again = new List<(string, GroupObservation)>();
+        for (int n = _redeliver.Count; n > 0 && _redeliver.TryDequeue(out var d); n--)
+        {
+            again.Add(d);
+        }
+
+        if (again.Count > 0)
+        {
+            await DeliverAsync(again, ct).ConfigureAwait(false);
+        }
+    }
+
     private async Task DeliverAsync(List<(string Id, GroupObservation Observation)> deliveries, CancellationToken ct)
     {
         await Parallel.ForEachAsync(deliveries, new ParallelOptions { MaxDegreeOfParallelism = _options.DeliveryParallelism, CancellationToken = ct },
@@ -133,6 +148,8 @@ internal sealed partial class StatusPoller
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
+                    // Kept for the next round: the polls have moved past this change and would not report it again.
+                    _redeliver.Enqueue(d);
                     LogDeliveryFailed(_log, d.Id, podKey, e);
                 }
             }).ConfigureAwait(false);
@@ -141,6 +158,6 @@ internal sealed partial class StatusPoller
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Container group {ContainerGroupId} of cluster {ClusterId} lacks the pod tags; left alone")]
     private static partial void LogUntaggedGroup(ILogger logger, string containerGroupId, string clusterId);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Delivering container group {ContainerGroupId} to pod {PodKey} failed; the next poll repeats it")]
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Delivering container group {ContainerGroupId} to pod {PodKey} failed; delivering it again next round")]
     private static partial void LogDeliveryFailed(ILogger logger, string containerGroupId, string podKey, Exception exception);
 }

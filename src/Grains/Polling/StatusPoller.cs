@@ -27,6 +27,7 @@ internal sealed partial class StatusPoller : IAsyncDisposable
     private readonly ILogger _log;
     private readonly ConcurrentDictionary<string, string> _routes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _fresh = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<(string Id, GroupObservation Observation)> _redeliver = new();
     private readonly CancellationTokenSource _stop = new();
     private Task _loop = Task.CompletedTask;
     private long _deltaPolls, _eventPolls, _freshPolls, _sweeps, _deliveries, _orphans;
@@ -85,6 +86,7 @@ internal sealed partial class StatusPoller : IAsyncDisposable
             DateTimeOffset now = _time.GetUtcNow();
             try
             {
+                await RedeliverAsync(ct).ConfigureAwait(false);
                 if (now >= nextSweep)
                 {
                     await SweepAsync(ct).ConfigureAwait(false);

@@ -28,7 +28,7 @@ public sealed class KubeRequestBudgetHandlerTests
     }
 
     [Fact]
-    public async Task SendAsync_EventsAndWatches_DoNotSpendTheMainBudget()
+    public async Task SendAsync_EventsWatchesAndNodeHeartbeats_DoNotSpendTheMainBudget()
     {
         using var client = Client(burst: 1, qps: 1, eventBurst: 5);
         await client.GetAsync("/api/v1/pods", TestContext.Current.CancellationToken);
@@ -38,6 +38,8 @@ public sealed class KubeRequestBudgetHandlerTests
         }
 
         await client.GetAsync("/api/v1/pods?watch=true&fieldSelector=spec.nodeName%3Dn", TestContext.Current.CancellationToken);
+        await client.PutAsync("/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/n", new StringContent("{}"), TestContext.Current.CancellationToken);
+        await client.PatchAsync("/api/v1/nodes/n/status", new StringContent("{}"), TestContext.Current.CancellationToken);
         Assert.Equal(5, _counters.Events);
         Assert.Equal(1, _counters.Watches);
         Assert.Equal(0, _counters.ThrottledWaits);

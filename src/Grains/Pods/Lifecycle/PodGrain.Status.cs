@@ -17,7 +17,26 @@ public sealed partial class PodGrain
 {
     private const string ReportingInstance = "orleans-eci";
 
-    public async Task OnGroup(GroupObservation observation)
+    /// <summary>Queues what the poller saw and schedules a work turn; never waits for one (interleaves).</summary>
+    public Task OnGroup(GroupObservation observation)
+    {
+        // Only the newest status-bearing view matters; events accumulate (each is posted once).
+        if (observation.Kind is GroupObservationKind.Status or GroupObservationKind.Group && _pendingGroups.Count > 0)
+        {
+            var kept = _pendingGroups.Where(o => o.Kind is GroupObservationKind.Events || (o.Kind is GroupObservationKind.Group && observation.Kind is GroupObservationKind.Status)).ToList();
+            _pendingGroups.Clear();
+            foreach (GroupObservation o in kept)
+            {
+                _pendingGroups.Enqueue(o);
+            }
+        }
+
+        _pendingGroups.Enqueue(observation);
+        Kick(TimeSpan.Zero);
+        return Task.CompletedTask;
+    }
+
+    private async Task ApplyGroupAsync(GroupObservation observation)
     {
         if (observation.ContainerGroupId != Record.ContainerGroupId || Record.Stage is PodStage.Deleted)
         {

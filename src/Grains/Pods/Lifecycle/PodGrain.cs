@@ -28,6 +28,8 @@ public sealed partial class PodGrain : Grain, IPodGrain
     private readonly TimeProvider _time;
     private readonly ILogger _log;
     private readonly HashSet<string> _postedEvents = new(StringComparer.Ordinal);
+    private readonly Queue<GroupObservation> _pendingGroups = new();
+    private PodObservation? _pendingPod;
     private V1Pod? _pod;
     private PodShape? _shape;
     private V1PodStatus? _written;
@@ -80,7 +82,16 @@ public sealed partial class PodGrain : Grain, IPodGrain
         return Task.CompletedTask;
     }
 
-    public async Task Observe(PodObservation observation)
+    /// <summary>Records the newest view of the pod and schedules a work turn; never waits for one (interleaves).</summary>
+    public Task Observe(PodObservation observation)
+    {
+        _pendingPod = observation; // a newer view of the whole object supersedes an older one
+        Kick(TimeSpan.Zero);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Applies the newest pod view in a work turn (the watch's order is kept: only the latest matters).</summary>
+    private async Task ApplyPodAsync(PodObservation observation)
     {
         if (observation.Deleted)
         {
@@ -106,7 +117,9 @@ public sealed partial class PodGrain : Grain, IPodGrain
         V1Pod pod = KubernetesJson.Deserialize<V1Pod>(Encoding.UTF8.GetString(observation.PodJson.Span));
         _pod = pod;
         _shape = PodShape.From(pod);
-        _written ??= pod.Status;
+        // What Kubernetes shows now is the baseline, not what we last wrote: someone else (the node controller marking
+        // pods NotReady) may have changed it, and the next status from ECI must put it right (as the kubelet compares).
+        _written = pod.Status;
         if (pod.Metadata.DeletionTimestamp is not null && Record.Stage is not (PodStage.Deleting or PodStage.Deleted))
         {
             Record.Stage = PodStage.Deleting;
@@ -114,18 +127,38 @@ public sealed partial class PodGrain : Grain, IPodGrain
         }
 
         await NoteUpdatesAsync(pod);
-        Kick(TimeSpan.Zero);
     }
 
     public Task<PodGrainState> GetState() => Task.FromResult(new PodGrainState(Record.Uid, Record.NodeName, Record.Stage, Record.ContainerGroupId,
         _groupStatus, Record.Attempts, Record.Reason, Record.Message, Record.NextAttemptAt));
 
     /// <summary>Schedules the next work turn after <paramref name="due"/> (replacing any earlier schedule).</summary>
-    private void Kick(TimeSpan due) => _timer?.Change(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
+    private void Kick(TimeSpan due)
+    {
+        try
+        {
+            _timer?.Change(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The activation is going away; the next observation reaches its successor, which picks the work up.
+        }
+    }
 
     /// <summary>One step of whatever the pod needs now; each step schedules the next when there is one.</summary>
     private async Task WorkAsync(CancellationToken cancellationToken)
     {
+        if (_pendingPod is { } observed)
+        {
+            _pendingPod = null;
+            await ApplyPodAsync(observed);
+        }
+
+        while (_pendingGroups.TryDequeue(out GroupObservation? group))
+        {
+            await ApplyGroupAsync(group);
+        }
+
         switch (Record.Stage)
         {
             case PodStage.Deleting:
