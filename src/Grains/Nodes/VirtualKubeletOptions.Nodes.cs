@@ -17,8 +17,11 @@ public sealed partial class VirtualKubeletOptions
     public IReadOnlyList<VirtualNodeDefinition> ResolveNodes()
     {
         VirtualKubeletOptionsValidator.ThrowIfInvalid(this);
-        return [.. EffectiveNodes().Select(Resolve)];
+        return [.. EffectiveNodes().Select((node, index) => Resolve(node) with { KubeletPort = KubeletPortOf(index) })];
     }
+
+    /// <summary>Node <paramref name="index"/>'s kubelet API port: one port per node from <see cref="KubeletPort"/> on, so a request's port says which node it asks about.</summary>
+    public int KubeletPortOf(int index) => KubeletPort + index;
 
     private VirtualNodeDefinition Resolve(VirtualNodeOptions node)
     {

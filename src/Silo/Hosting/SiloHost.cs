@@ -6,6 +6,8 @@ using Microsoft.Extensions.Logging;
 using Orleans.Dashboard;
 
 using OrleansEci.Grains.Hosting;
+using OrleansEci.KubeletApi.Hosting;
+using OrleansEci.Silo.Kubelet;
 
 namespace OrleansEci.Silo.Hosting;
 
@@ -29,6 +31,7 @@ internal static class SiloHost
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
         configureLogging?.Invoke(builder.Logging);
         configureServices?.Invoke(builder.Services);
+        builder.AddKubelet();
         builder.UseOrleans(silo =>
         {
             // Orleans:ClusteringMode: Localhost (one silo, state in memory; the default) or Redis (a cluster).
@@ -46,6 +49,7 @@ internal static class SiloHost
         }
 
         app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapKubeletApi();
         return app;
     }
 }

@@ -14,6 +14,7 @@ using Microsoft.Extensions.Logging;
 using OrleansEci.Emulators.Eci.Hosting;
 using OrleansEci.Emulators.Kube.Controllers.FakeKubelet;
 using OrleansEci.Emulators.Kube.Hosting;
+using OrleansEci.Emulators.Kube.Streaming;
 using OrleansEci.Silo.Hosting;
 
 namespace OrleansEci.Silo.Sandbox;
@@ -83,7 +84,11 @@ internal sealed class Sandbox : IAsyncDisposable
 
         var settings = new Dictionary<string, string?>
         {
-            ["Urls"] = $"http://127.0.0.1:{options.Port}",
+            ["Silo:HttpAddress"] = "127.0.0.1",
+            ["Silo:HttpPort"] = options.Port.ToString(CultureInfo.InvariantCulture),
+            ["KubeletApi:ListenAddress"] = "127.0.0.1",
+            ["KubeletApi:ClientCaPem"] = kube.Services.GetRequiredService<KubeletClientCredentials>().CertificateAuthorityPem,
+            ["VirtualKubelet:KubeletPort"] = FreePorts(VirtualNodes.Length).ToString(CultureInfo.InvariantCulture),
             ["Dashboard:Enabled"] = "true",
             ["Orleans:SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
             ["Orleans:GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
@@ -111,7 +116,7 @@ internal sealed class Sandbox : IAsyncDisposable
             Quiet(logging);
         });
         await silo.StartAsync(cancellationToken);
-        string address = silo.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        string address = silo.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal));
         return new Sandbox(eci, kube, silo, logs, kubeconfigPath, new Uri(address.EndsWith('/') ? address : address + "/"), client);
     }
 
@@ -137,6 +142,38 @@ internal sealed class Sandbox : IAsyncDisposable
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>
+    /// The first of <paramref name="count"/> consecutive free ports (one kubelet API port per virtual node, so the
+    /// API server's requests say by their port which node they ask about).
+    /// </summary>
+    private static int FreePorts(int count)
+    {
+        for (int attempt = 0; attempt < 50; attempt++)
+        {
+            int first = FreePort();
+            if (first + count <= 65535 && Enumerable.Range(first + 1, count - 1).All(IsFree))
+            {
+                return first;
+            }
+        }
+
+        throw new InvalidOperationException($"Found no {count} consecutive free ports on 127.0.0.1 for the kubelet API.");
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Keeps the log to what a person reads: no per-request lines from HttpClient and Kestrel.</summary>

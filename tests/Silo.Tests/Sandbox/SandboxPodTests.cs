@@ -49,6 +49,20 @@ public sealed class SandboxPodTests(SandboxFixture fixture)
         await AssertDeleteRemovesGroupAsync(kubectl, Workflows.DeletePinnedPod, pod);
     }
 
+    [Fact]
+    public async Task TalkerPod_Logs_ComeFromEciThroughTheKubeletApi()
+    {
+        var kubectl = await fixture.NewSessionAsync("logs");
+
+        (await kubectl.ShellAsync(Workflows.RunTalkerPod)).Succeeded();
+        await RunningAsync(kubectl, "talker");
+        string logs = await kubectl.UntilOutputAsync("`kubectl logs talker` to show both lines the container wrote",
+            () => kubectl.ShellAsync(Workflows.LogsTalkerPod), text => text.Contains("hello from ECI\nsecond line", StringComparison.Ordinal));
+        Assert.Equal("hello from ECI\nsecond line", logs.Trim());
+        Assert.Equal("second line", (await kubectl.ShellAsync(Workflows.LogsTalkerPodTail)).Succeeded().Trim());
+        (await kubectl.ShellAsync(Workflows.DeleteTalkerPod)).Succeeded();
+    }
+
     private static Task<JsonObject> RunningAsync(KubectlSession kubectl, string name) =>
         kubectl.UntilAsync($"pod {name} Running with a pod IP", ["pod", name], PodJson.RunningWithIp, PodJson.Summary);
 

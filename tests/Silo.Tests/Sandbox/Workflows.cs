@@ -41,6 +41,16 @@ internal static class Workflows
 
     public const string DeletePinnedPod = "kubectl delete pod pinned";
 
+    /// <summary>A pod that writes to stdout, and its log through the API server's proxy to the silo's kubelet API.</summary>
+    public const string RunTalkerPod =
+        """kubectl run talker --image=busybox:1.36 --overrides='{"spec":{"nodeSelector":{"type":"virtual-kubelet"},"tolerations":[{"key":"virtual-kubelet.io/provider","operator":"Exists"}]}}' --command -- sh -c 'echo hello from ECI; echo second line; sleep infinity'""";
+
+    public const string LogsTalkerPod = "kubectl logs talker";
+
+    public const string LogsTalkerPodTail = "kubectl logs talker --tail=1";
+
+    public const string DeleteTalkerPod = "kubectl delete pod talker";
+
     public const string CreateDeployment = "kubectl create deployment web --image=nginx:1.27 --replicas=0";
 
     public const string RouteDeployment =
@@ -74,6 +84,7 @@ internal static class Workflows
         GetNodes,
         ApplySelectorPod, GetSelectorPod, DescribeSelectorPod, DeleteSelectorPod,
         RunPinnedPod, GetPinnedPod, DeletePinnedPod,
+        RunTalkerPod, LogsTalkerPod, LogsTalkerPodTail, DeleteTalkerPod,
         CreateDeployment, RouteDeployment, ScaleDeploymentUp, GetDeploymentPods, ScaleDeploymentDown, DeleteDeployment,
         RunPlainPod, GetPlainPod, DeletePlainPod,
         RunUntoleratedPod, DescribeUntoleratedPod, DeleteUntoleratedPod,
