@@ -32,6 +32,8 @@ public static class KubeClientServiceCollectionExtensions
         });
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<KubeRequestCounters>();
+        services.TryAddSingleton<KubeEventSink>();
+        services.AddHostedService(static sp => sp.GetRequiredService<KubeEventSink>());
         services.TryAddSingleton<IKubernetes>(static sp =>
         {
             var o = sp.GetRequiredService<IOptions<KubeClientOptions>>().Value;

@@ -49,7 +49,7 @@ public sealed class RuntimeFixture : IAsyncDisposable
     private static readonly JsonSerializerOptions ControlJson = new(JsonSerializerDefaults.Web);
     private readonly HttpClient _control;
 
-    private static readonly TimeSpan RealPatience = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan RealPatience = TimeSpan.FromMinutes(2);
 
     public FakeTimeProvider Clock { get; }
 
@@ -129,7 +129,7 @@ public sealed class RuntimeFixture : IAsyncDisposable
                 return value;
             }
 
-            // Fails only once the fake patience is spent AND a generous real minute has passed: on a loaded machine the
+            // Fails only once the fake patience is spent AND two generous real minutes have passed: on a loaded machine the
             // runtime's HTTP round trips can lag behind a clock that the test moves forward on its own.
             Assert.True(Clock.GetUtcNow() < deadline || real.Elapsed < RealPatience,
                 $"Expected {what} within {patience ?? TimeSpan.FromMinutes(2)} of fake time; last saw: {Describe(value)}");

@@ -185,22 +185,18 @@ public sealed partial class PodGrain
         }
     }
 
-    /// <summary>Posts an event once: the event's name comes from its key, so a repeat after reactivation is a 409.</summary>
-    private async Task PostAsync(PodEvent e)
+    /// <summary>
+    /// Posts an event once, in the background (never holding the grain's turn): the event's name comes from its key, so
+    /// a repeat after reactivation is a 409.
+    /// </summary>
+    private Task PostAsync(PodEvent e)
     {
         if (_shape is null || !_postedEvents.Add(e.Key))
         {
-            return;
+            return Task.CompletedTask;
         }
 
-        Corev1Event body = EciEventTranslator.ToKubernetes(e, _shape, Record.NodeName, ReportingInstance);
-        try
-        {
-            await _kube.CoreV1.CreateNamespacedEventAsync(body, Namespace);
-        }
-        catch (HttpOperationException ex) when (ex.Response.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.NotFound or HttpStatusCode.Forbidden)
-        {
-            // Already posted (409), or the namespace is terminating (403/404): nothing to add.
-        }
+        _events.Post(Namespace, EciEventTranslator.ToKubernetes(e, _shape, Record.NodeName, ReportingInstance));
+        return Task.CompletedTask;
     }
 }

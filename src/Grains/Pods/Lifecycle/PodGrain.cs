@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 
 using OrleansEci.Eci;
 using OrleansEci.Grains.Cluster;
+using OrleansEci.Grains.Kubernetes;
 using OrleansEci.Grains.Polling;
 using OrleansEci.Grains.Pods.Status;
 
@@ -24,6 +25,7 @@ public sealed partial class PodGrain : Grain, IPodGrain
     private readonly IEciClient _eci;
     private readonly IKubernetes _kube;
     private readonly IClusterCatalog _catalog;
+    private readonly KubeEventSink _events;
     private readonly PodLifecycleOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _log;
@@ -42,6 +44,7 @@ public sealed partial class PodGrain : Grain, IPodGrain
         IEciClient eci,
         IKubernetes kube,
         IClusterCatalog catalog,
+        KubeEventSink events,
         IOptions<PodLifecycleOptions> options,
         TimeProvider time,
         ILogger<PodGrain> log)
@@ -50,6 +53,7 @@ public sealed partial class PodGrain : Grain, IPodGrain
         _eci = eci;
         _kube = kube;
         _catalog = catalog;
+        _events = events;
         _options = options.Value;
         _time = time;
         _log = log;
