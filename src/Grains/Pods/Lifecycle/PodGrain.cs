@@ -150,8 +150,12 @@ public sealed partial class PodGrain : Grain, IPodGrain
     }
 
     /// <summary>One step of whatever the pod needs now; each step schedules the next when there is one.</summary>
-    private async Task WorkAsync(CancellationToken cancellationToken)
+    private async Task WorkAsync(CancellationToken timerToken)
     {
+        // Not the timer's token: Orleans cancels it when the timer is re-armed, and an observation arriving mid-step
+        // re-arms it (Kick). A create or delete cut off half-way would only be repeated; let each step finish.
+        _ = timerToken;
+        CancellationToken cancellationToken = CancellationToken.None;
         if (_pendingPod is { } observed)
         {
             _pendingPod = null;
