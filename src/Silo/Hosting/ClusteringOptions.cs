@@ -22,6 +22,10 @@ internal sealed class ClusteringOptions
     /// <summary>Downward-API variable with the pod's name (<c>metadata.name</c>), used as the silo's name.</summary>
     public const string PodNameVariable = "POD_NAME";
 
+    private const string DefaultId = "orleans-eci";
+    private const int DefaultSiloPort = 11111;
+    private const int DefaultGatewayPort = 30000;
+
     /// <summary>
     /// <c>Orleans:ClusteringMode</c>; default <see cref="ClusteringMode.Localhost"/>. Not <c>Orleans:Clustering</c>:
     /// Orleans 10 reads that section itself as a provider (<c>Orleans:Clustering:ProviderType</c>) and fails start-up
@@ -30,19 +34,19 @@ internal sealed class ClusteringOptions
     public ClusteringMode Mode { get; init; } = ClusteringMode.Localhost;
 
     /// <summary><c>Orleans:SiloPort</c>, silo-to-silo traffic; default 11111.</summary>
-    public int SiloPort { get; init; } = 11111;
+    public int SiloPort { get; init; } = DefaultSiloPort;
 
     /// <summary><c>Orleans:GatewayPort</c>, Orleans clients; default 30000.</summary>
-    public int GatewayPort { get; init; } = 30000;
+    public int GatewayPort { get; init; } = DefaultGatewayPort;
 
     /// <summary><c>Orleans:ClusterId</c>: silos with the same id form one cluster; default <c>orleans-eci</c>.</summary>
-    public string ClusterId { get; init; } = "orleans-eci";
+    public string ClusterId { get; init; } = DefaultId;
 
     /// <summary>
     /// <c>Orleans:ServiceId</c>: prefixes every Redis key (grain state, reminders, membership), so it must stay the
     /// same across deployments and differ between environments sharing a Redis; default <c>orleans-eci</c>.
     /// </summary>
-    public string ServiceId { get; init; } = "orleans-eci";
+    public string ServiceId { get; init; } = DefaultId;
 
     /// <summary><c>Orleans:AdvertisedIPAddress</c>, else <c>POD_IP</c>. Required in Redis mode.</summary>
     public IPAddress? AdvertisedAddress { get; init; }
@@ -68,8 +72,8 @@ internal sealed class ClusteringOptions
         ArgumentNullException.ThrowIfNull(get);
         List<string> problems = [];
         var mode = ReadMode(get($"{SectionName}:ClusteringMode"), problems);
-        int siloPort = ReadPort(get, "SiloPort", 11111, problems);
-        int gatewayPort = ReadPort(get, "GatewayPort", 30000, problems);
+        int siloPort = ReadPort(get, "SiloPort", DefaultSiloPort, problems);
+        int gatewayPort = ReadPort(get, "GatewayPort", DefaultGatewayPort, problems);
         if (siloPort == gatewayPort && siloPort != 0)
         {
             problems.Add($"{SectionName}:SiloPort and {SectionName}:GatewayPort are both {siloPort}. Give the gateway its own port, e.g. 30000.");
@@ -135,7 +139,7 @@ internal sealed class ClusteringOptions
         string? value = get($"{SectionName}:{key}");
         if (value is null)
         {
-            return "orleans-eci";
+            return DefaultId;
         }
 
         // Redis keys are "{ServiceId}/members/{ClusterId}" and "{ServiceId}/state/..." (orleans-redis.md §4): a slash
@@ -143,7 +147,7 @@ internal sealed class ClusteringOptions
         if (value.Length == 0 || value.Any(c => char.IsWhiteSpace(c) || c == '/'))
         {
             problems.Add($"{SectionName}:{key} '{value}' must be non-empty without spaces or '/'. Use e.g. orleans-eci-prod.");
-            return "orleans-eci";
+            return DefaultId;
         }
 
         return value;

@@ -43,7 +43,8 @@ internal static class ClusteringSiloBuilderExtensions
             silo.Configure<SiloOptions>(o => o.SiloName = name);
         }
 
-        silo.ConfigureEndpoints(options.AdvertisedAddress!, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+        var advertised = options.AdvertisedAddress ?? throw new InvalidOperationException("Redis clustering without an advertised address passed validation.");
+        silo.ConfigureEndpoints(advertised, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
         // Each provider gets its own ConfigurationOptions; the 10.4.2 options have no ConnectionString property
         // (orleans-redis.md §2).
         silo.UseRedisClustering(o => o.ConfigurationOptions = options.RedisConfiguration());
