@@ -150,6 +150,9 @@ public sealed class DeployManifestsTests
 
         var config = Single<V1ConfigMap>(objects, "orleans-eci-config").Data;
         Assert.Equal("Redis", config["Orleans__ClusteringMode"]);
+        var ca = Assert.Single(pod.Volumes, v => v.ConfigMap?.Name == "kube-root-ca.crt");
+        string caDirectory = Assert.Single(silo.VolumeMounts, m => m.Name == ca.Name).MountPath;
+        Assert.Equal(caDirectory + "/ca.crt", config["KubeletApi__ClientCaPath"]);
         Assert.Contains(silo.EnvFrom, e => e.SecretRef?.Name == "orleans-eci-redis");
         Assert.True(Single<V1Secret>(objects, "orleans-eci-redis").Data.ContainsKey("Orleans__Redis__ConnectionString"),
             "Expected the Redis Secret to carry Orleans__Redis__ConnectionString, the key the silo reads");
