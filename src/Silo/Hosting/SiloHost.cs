@@ -49,6 +49,8 @@ internal static class SiloHost
         }
 
         app.MapGet("/healthz", () => Results.Text("ok"));
+        // Ready once the silo runs (the host starts Orleans before serving HTTP): the deployment's readiness probe.
+        app.MapGet("/readyz", () => Results.Text("ok"));
         app.MapKubeletApi();
         return app;
     }

@@ -13,16 +13,20 @@ namespace OrleansEci.Grains.Nodes.Watch;
 /// </summary>
 internal sealed partial class PodDispatcher : IAsyncDisposable
 {
+    private const int MaxAttempts = 5;
+
     private readonly Channel<(string Key, PodObservation Observation)>[] _lanes;
     private readonly Task[] _workers;
     private readonly IGrainFactory _grains;
+    private readonly TimeProvider _time;
     private readonly ILogger _log;
     private readonly CancellationTokenSource _stop = new();
     private long _dispatched;
     private long _failed;
 
-    public PodDispatcher(int lanes, IGrainFactory grains, ILogger log)
+    public PodDispatcher(int lanes, IGrainFactory grains, TimeProvider time, ILogger log)
     {
+        _time = time;
         _grains = grains;
         _log = log;
         _lanes = new Channel<(string, PodObservation)>[lanes];
@@ -68,20 +72,31 @@ internal sealed partial class PodDispatcher : IAsyncDisposable
     {
         await foreach (var (key, observation) in reader.ReadAllAsync(ct).ConfigureAwait(false))
         {
-            try
+            // A call fails only while a silo is failing over (SiloUnavailable, a timeout until the dead silo is evicted,
+            // about 10 s with the default membership settings): retry with bounded back-off, then leave it to the resync.
+            for (int attempt = 1; ; attempt++)
             {
-                await _grains.GetGrain<IPodGrain>(key).Observe(observation).ConfigureAwait(false);
-                Interlocked.Increment(ref _dispatched);
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-            {
-                // The next resync delivers the pod again; a grain call fails only while a silo is failing over.
-                Interlocked.Increment(ref _failed);
-                LogDispatchFailed(_log, key, e);
+                try
+                {
+                    await _grains.GetGrain<IPodGrain>(key).Observe(observation).ConfigureAwait(false);
+                    Interlocked.Increment(ref _dispatched);
+                    break;
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+                {
+                    if (attempt >= MaxAttempts)
+                    {
+                        Interlocked.Increment(ref _failed);
+                        LogDispatchFailed(_log, key, e);
+                        break;
+                    }
+
+                    await Task.Delay(TimeSpan.FromSeconds(Math.Pow(2, attempt - 1)), _time, ct).ConfigureAwait(false);
+                }
             }
         }
     }
 
-    [LoggerMessage(EventId = 20, Level = LogLevel.Warning, Message = "Handing pod {PodKey} to its grain failed; the next resync repeats it")]
+    [LoggerMessage(EventId = 20, Level = LogLevel.Warning, Message = "Handing pod {PodKey} to its grain failed five times; the next resync repeats it")]
     private static partial void LogDispatchFailed(ILogger logger, string podKey, Exception exception);
 }

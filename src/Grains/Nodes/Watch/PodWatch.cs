@@ -33,7 +33,7 @@ internal sealed partial class PodWatch : IAsyncDisposable
     {
         _nodeName = nodeName;
         _kube = kube;
-        _dispatcher = new PodDispatcher(lanes, grains, log);
+        _dispatcher = new PodDispatcher(lanes, grains, time, log);
         _resync = resync;
         _time = time;
         _log = log;
