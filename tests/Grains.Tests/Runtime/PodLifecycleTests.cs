@@ -81,4 +81,36 @@ public sealed class PodLifecycleTests
         await fx.CreatePodAsync(RuntimeFixture.Pod("late", RuntimeFixture.NodeH));
         await fx.EventuallyAsync("pod default/late Running after the re-list", () => fx.ReadPodAsync("late"), p => p?.Status?.Phase == "Running");
     }
+
+    [Fact]
+    public async Task MountedConfigMapChange_IsSentToEciAsNewFiles()
+    {
+        await using var fx = await RuntimeFixture.StartAsync();
+        await fx.Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap
+        {
+            Metadata = new V1ObjectMeta { Name = "site" },
+            Data = new Dictionary<string, string> { ["index.html"] = "v1" },
+        }, "default", cancellationToken: TestContext.Current.CancellationToken);
+        await fx.CreatePodAsync(RuntimeFixture.Pod("mounted", RuntimeFixture.NodeH, configure: p =>
+        {
+            p.Spec.Volumes = [new V1Volume { Name = "site", ConfigMap = new V1ConfigMapVolumeSource { Name = "site" } }];
+            p.Spec.Containers[0].VolumeMounts = [new V1VolumeMount { Name = "site", MountPath = "/usr/share/nginx/html" }];
+        }));
+        await fx.EventuallyAsync("pod default/mounted Running", () => fx.ReadPodAsync("mounted"), p => p?.Status?.Phase == "Running");
+        var state = await fx.Grains.GetGrain<IPodGrain>("default/mounted").GetState();
+        Assert.Equal("v1", await FileAsync(fx, state.ContainerGroupId!));
+
+        var patch = new V1Patch("""{"data":{"index.html":"v2"}}""", V1Patch.PatchType.MergePatch);
+        await fx.Client.CoreV1.PatchNamespacedConfigMapAsync(patch, "site", "default", cancellationToken: TestContext.Current.CancellationToken);
+        await fx.EventuallyAsync("the group of default/mounted to carry the ConfigMap's new content", () => FileAsync(fx, state.ContainerGroupId!),
+            content => content == "v2", TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(5));
+        Assert.Contains(await fx.EventsAsync("mounted"), e => e.Reason == "Updated");
+    }
+
+    private static async Task<string?> FileAsync(RuntimeFixture fx, string groupId)
+    {
+        var group = (await fx.GroupsAsync())[groupId];
+        string? content = group.Volumes.SelectMany(v => v.ConfigFileVolumeConfigFileToPaths).FirstOrDefault(f => f.Path == "index.html")?.Content;
+        return content is null ? null : System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(content));
+    }
 }

@@ -66,6 +66,7 @@ public sealed partial class PodGrain
                 await RetryLaterAsync(m.Reason, m.Message, PodCreationPolicy.Default, countAttempt: false);
                 return;
             case Mapped mapped:
+                _createdVolumes = VolumeFingerprint(pod, inputs);
                 await CreateAsync(mapped, token, ct);
                 return;
         }
@@ -127,6 +128,7 @@ public sealed partial class PodGrain
         Record.ContainerGroupId = groupId;
         Record.Stage = PodStage.Created;
         Record.AppliedImages ??= _pod is { } pod ? ImagesFingerprint(pod) : null;
+        Record.AppliedVolumes ??= _createdVolumes;
         Record.NextAttemptAt = null;
         Record.Reason = null;
         Record.Message = null;
@@ -191,6 +193,7 @@ public sealed partial class PodGrain
     }
 
     private int _inputRetries;
+    private string? _createdVolumes;
 
     private TimeSpan Backoff(int attempt)
     {

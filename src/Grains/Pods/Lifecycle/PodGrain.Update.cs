@@ -57,7 +57,7 @@ public sealed partial class PodGrain
         }
 
         string images = ImagesFingerprint(pod);
-        if (images == Record.AppliedImages)
+        if (images == Record.AppliedImages && !_volumesDirty)
         {
             _pod = null; // nothing to send: a running pod's grain keeps only its shape (memory per pod)
             return;
@@ -92,7 +92,7 @@ public sealed partial class PodGrain
             await _eci.UpdateContainerGroupAsync(new UpdateContainerGroupRequest
             {
                 ContainerGroupId = groupId,
-                ClientToken = $"vk-upd-{Record.Uid}-{images[..16]}",
+                ClientToken = $"vk-upd-{Record.Uid}-{UpdateFingerprint(images)}",
                 UpdateType = "RenewUpdate",
                 Containers = [.. mapped.Request.Containers.Select(ForUpdate)],
                 InitContainers = mapped.Request.InitContainers,
@@ -115,11 +115,13 @@ public sealed partial class PodGrain
         }
 
         Record.AppliedImages = images;
+        Record.AppliedVolumes = _pendingVolumes ?? Record.AppliedVolumes;
+        _volumesDirty = false;
         await _state.WriteStateAsync(ct);
         _pod = null;
         await Poller.Track(groupId, Key, fresh: true);
         LogUpdated(_log, Key, groupId);
-        await PostAsync(new PodEvent("Normal", "Updated", "Container images updated on the ECI container group", 1, now, now, "updated:" + images, ReportingInstance));
+        await PostAsync(new PodEvent("Normal", "Updated", "Containers and mounted ConfigMap/Secret files updated on the ECI container group", 1, now, now, "updated:" + images, ReportingInstance));
     }
 
     /// <summary>UpdateContainerGroup takes the create's container fields minus a few creation-only ones (eci-openapi.md §3.5).</summary>
@@ -132,6 +134,10 @@ public sealed partial class PodGrain
         TerminationMessagePath = null,
         TerminationMessagePolicy = null,
     };
+
+    /// <summary>16 hex digits naming this update (images and mounted versions), so a retried update reuses its token.</summary>
+    private string UpdateFingerprint(string images) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(images + "/" + (_pendingVolumes ?? Record.AppliedVolumes))))[..16];
 
     private static string ImagesFingerprint(V1Pod pod)
     {

@@ -82,6 +82,7 @@ public sealed partial class PodGrain : Grain, IPodGrain
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _timer?.Dispose();
+        _volumeTimer?.Dispose();
         _scope?.Dispose();
         return Task.CompletedTask;
     }
@@ -131,6 +132,7 @@ public sealed partial class PodGrain : Grain, IPodGrain
         }
 
         await NoteUpdatesAsync(pod);
+        WatchVolumeSources(pod);
     }
 
     public Task<PodGrainState> GetState() => Task.FromResult(new PodGrainState(Record.Uid, Record.NodeName, Record.Stage, Record.ContainerGroupId,

@@ -26,6 +26,12 @@ public sealed class PodLifecycleOptions
     /// <summary>How often a deleting pod checks whether its group is gone. Default 2 s.</summary>
     public TimeSpan DeletionCheckInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How often a running pod that mounts ConfigMaps or Secrets checks whether they changed (the kubelet re-reads them
+    /// on its 1-minute pod sync). Default 1 min.
+    /// </summary>
+    public TimeSpan VolumeRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     public void Validate()
     {
         if (MaxCreateAttempts < 1)
@@ -33,10 +39,10 @@ public sealed class PodLifecycleOptions
             throw new InvalidOperationException($"Pods:MaxCreateAttempts ({MaxCreateAttempts}) must be at least 1. Default 8.");
         }
 
-        if (RetryBaseDelay <= TimeSpan.Zero || RetryMaxDelay < RetryBaseDelay || OrphanGracePeriod < TimeSpan.Zero || DeletionCheckInterval <= TimeSpan.Zero)
+        if (RetryBaseDelay <= TimeSpan.Zero || RetryMaxDelay < RetryBaseDelay || OrphanGracePeriod < TimeSpan.Zero || DeletionCheckInterval <= TimeSpan.Zero || VolumeRefreshInterval <= TimeSpan.Zero)
         {
             throw new InvalidOperationException(
-                "Pods: RetryBaseDelay must be positive and at most RetryMaxDelay; OrphanGracePeriod not negative; DeletionCheckInterval positive (defaults 2 s, 5 min, 2 min, 2 s).");
+                "Pods: RetryBaseDelay must be positive and at most RetryMaxDelay; OrphanGracePeriod not negative; DeletionCheckInterval and VolumeRefreshInterval positive (defaults 2 s, 5 min, 2 min, 2 s, 1 min).");
         }
     }
 }

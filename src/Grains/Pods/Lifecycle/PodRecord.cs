@@ -35,4 +35,7 @@ public sealed class PodRecord
 
     /// <summary>Fingerprint of the container images the group was created or last updated with.</summary>
     [Id(11)] public string? AppliedImages { get; set; }
+
+    /// <summary>Fingerprint of the resourceVersions of the ConfigMaps and Secrets mounted when the volumes were last sent.</summary>
+    [Id(12)] public string? AppliedVolumes { get; set; }
 }
