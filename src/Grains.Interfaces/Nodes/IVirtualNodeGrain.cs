@@ -12,6 +12,14 @@ public interface IVirtualNodeGrain : IGrainWithStringKey
     [Alias("EnsureRunning")]
     Task EnsureRunning();
 
+    /// <summary>
+    /// ECI refused a create because the account's vCPU quota is used up: the node's allocatable CPU shrinks to what its
+    /// pods already request, so the scheduler stops sending pods that cannot be created, until the quota knowledge
+    /// decays (a few minutes) and it is tried again. Idempotent.
+    /// </summary>
+    [Alias("ReportAccountQuotaExhausted")]
+    Task ReportAccountQuotaExhausted();
+
     /// <summary>The node's counters, for the dashboard and the sandbox view. Side-effect free.</summary>
     [Alias("GetState")]
     Task<VirtualNodeState> GetState();

@@ -82,6 +82,26 @@ public sealed class NodeAndSpotTests
         Assert.Equal("BidFailed", failed.Status.Reason);
     }
 
+    [Fact]
+    public async Task AccountVCpuQuotaUsedUp_ShrinksTheNodesAllocatableCpuToWhatItsPodsRequest()
+    {
+        await using var fx = await RuntimeFixture.StartAsync(eci: o => o.Region.VcpuQuota = 4);
+        foreach (string name in new[] { "q-0", "q-1", "q-2" })
+        {
+            await fx.CreatePodAsync(RuntimeFixture.Pod(name, RuntimeFixture.NodeH, configure: p =>
+                p.Spec.Containers[0].Resources = new V1ResourceRequirements { Requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("2"), ["memory"] = new("4Gi") } }));
+        }
+
+        // Two pods fit the account's 4 vCPUs; the third is refused with QuotaExceed, and the node stops offering room.
+        V1Node node = (await fx.EventuallyAsync($"allocatable cpu of {RuntimeFixture.NodeH} to shrink to its pods' 6 requested vCPUs",
+            () => ReadNodeAsync(fx, RuntimeFixture.NodeH), n => n?.Status?.Allocatable?["cpu"]?.ToDecimal() == 6m, TimeSpan.FromMinutes(3), TimeSpan.FromSeconds(1)))!;
+        Assert.True(node.Status.Capacity["cpu"].ToDecimal() > 6m, "Expected capacity to stay the configured quota while allocatable shrinks");
+        await fx.EventuallyAsync("a QuotaExceed event on the pod ECI refused", async () => (await fx.EventsAsync("q-0")).Concat(await fx.EventsAsync("q-1")).Concat(await fx.EventsAsync("q-2")).ToList(),
+            events => events.Any(e => e.Reason == "QuotaExceed"));
+        V1Node other = (await ReadNodeAsync(fx, RuntimeFixture.NodeI))!;
+        Assert.Equal(other.Status.Capacity["cpu"].ToDecimal(), other.Status.Allocatable["cpu"].ToDecimal());
+    }
+
     private static async Task<V1Node?> ReadNodeAsync(RuntimeFixture fx, string name)
     {
         try

@@ -62,12 +62,13 @@ public sealed class RuntimeFixture : IAsyncDisposable
     /// <summary>A Kubernetes client of the test's own (not the runtime's), on real time.</summary>
     public IKubernetes Client { get; }
 
-    public static async Task<RuntimeFixture> StartAsync(Action<Dictionary<string, string?>>? configure = null, int silos = 1)
+    public static async Task<RuntimeFixture> StartAsync(Action<Dictionary<string, string?>>? configure = null, int silos = 1, Action<EciEmulatorOptions>? eci = null)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 8, 0, 0, TimeSpan.Zero));
         var eciOptions = new EciEmulatorOptions { RandomSeed = 4 };
         eciOptions.AccessKeys.Add(new AccessKeyCredential(AccessKeyId, AccessKeySecret));
-        var eci = await EciEmulatorHost.StartAsync(eciOptions, clock);
+        eci?.Invoke(eciOptions);
+        var eciHost = await EciEmulatorHost.StartAsync(eciOptions, clock);
         var kubeOptions = new KubeApiServerOptions { Https = false };
         kubeOptions.Controllers.DisableAll();
         var kube = await KubeApiServer.StartAsync(kubeOptions, timeProvider: clock);
@@ -75,14 +76,14 @@ public sealed class RuntimeFixture : IAsyncDisposable
 
         var settings = new Dictionary<string, string?>
         {
-            ["Eci:Endpoint"] = eci.BaseUri.ToString(),
-            ["Eci:RegionId"] = eci.Region.RegionId,
+            ["Eci:Endpoint"] = eciHost.BaseUri.ToString(),
+            ["Eci:RegionId"] = eciHost.Region.RegionId,
             ["Eci:AccessKeyId"] = AccessKeyId,
             ["Eci:AccessKeySecret"] = AccessKeySecret,
             ["Eci:AttemptTimeout"] = "01:00:00", // the fake clock jumps while calls are in flight
             ["VirtualKubelet:ClusterId"] = ClusterId,
-            ["VirtualKubelet:RegionId"] = eci.Region.RegionId,
-            ["VirtualKubelet:SecurityGroupId"] = eci.Region.SecurityGroups[0].SecurityGroupId,
+            ["VirtualKubelet:RegionId"] = eciHost.Region.RegionId,
+            ["VirtualKubelet:SecurityGroupId"] = eciHost.Region.SecurityGroups[0].SecurityGroupId,
             ["VirtualKubelet:PodIp"] = "10.0.0.10",
             ["VirtualKubelet:Nodes:0:Name"] = NodeH,
             ["VirtualKubelet:Nodes:0:VSwitchIds:0"] = "vsw-emu-h",
@@ -108,7 +109,7 @@ public sealed class RuntimeFixture : IAsyncDisposable
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();
-        return new RuntimeFixture(clock, eci, kube, cluster, new k8s.Kubernetes(kubeConfig));
+        return new RuntimeFixture(clock, eciHost, kube, cluster, new k8s.Kubernetes(kubeConfig));
     }
 
     /// <summary>

@@ -39,6 +39,10 @@ internal sealed partial class VirtualNodeGrain(
     private string? _nodeUid;
     private DateTimeOffset? _lastLease;
     private bool _registered;
+    private DateTimeOffset? _quotaExhaustedAt;
+
+    /// <summary>How long "the account's vCPU quota is used up" is believed after ECI said so; then creates are tried again.</summary>
+    private static readonly TimeSpan QuotaKnowledge = TimeSpan.FromMinutes(5);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -79,6 +83,34 @@ internal sealed partial class VirtualNodeGrain(
         }
     }
 
+    public async Task ReportAccountQuotaExhausted()
+    {
+        bool first = _quotaExhaustedAt is null;
+        _quotaExhaustedAt = time.GetUtcNow();
+        if (first)
+        {
+            LogQuotaExhausted(log, _node.Name);
+            await UpdateStatusAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>The configured quota, shrunk to what the node's pods request while the account quota is known used up.</summary>
+    private NodeCapacity Capacity()
+    {
+        if (_quotaExhaustedAt is { } at && time.GetUtcNow() - at > QuotaKnowledge)
+        {
+            _quotaExhaustedAt = null;
+        }
+
+        if (_quotaExhaustedAt is null)
+        {
+            return _node.Quota;
+        }
+
+        decimal requested = _watch?.RequestedCpu ?? 0;
+        return _node.Quota.ShrinkToAccount(new EciAccountQuota(requested, requested), requested, options.Value.AccountQuotaShrinkThreshold);
+    }
+
     public Task<VirtualNodeState> GetState() => Task.FromResult(new VirtualNodeState(_node.Name, _registered, _watch?.Pods ?? 0, _lastLease, _writtenAt,
         _watch?.ResourceVersion, _watch?.Restarts ?? 0));
 
@@ -117,7 +149,8 @@ internal sealed partial class VirtualNodeGrain(
         }
 
         DateTimeOffset now = time.GetUtcNow();
-        V1NodeStatus desired = NodeManifest.Status(_node, _node.Quota, NodeReadiness.Ready, now, _written);
+        NodeCapacity capacity = Capacity();
+        V1NodeStatus desired = NodeManifest.Status(_node, capacity, NodeReadiness.Ready, now, _written);
         if (!NodeManifest.NeedsStatusWrite(_written, desired, now, options.Value.StatusUpdateInterval))
         {
             return;
@@ -125,7 +158,7 @@ internal sealed partial class VirtualNodeGrain(
 
         try
         {
-            await kube.CoreV1.PatchNodeStatusAsync(NodeManifest.StatusPatch(_node, _node.Quota, NodeReadiness.Ready, now, _written), _node.Name, cancellationToken: ct);
+            await kube.CoreV1.PatchNodeStatusAsync(NodeManifest.StatusPatch(_node, capacity, NodeReadiness.Ready, now, _written), _node.Name, cancellationToken: ct);
             _written = desired;
             _writtenAt = now;
         }
@@ -176,6 +209,9 @@ internal sealed partial class VirtualNodeGrain(
 
     [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "Virtual node {NodeName} already exists; labels, taints and status brought in line")]
     private static partial void LogAdopted(ILogger logger, string nodeName);
+
+    [LoggerMessage(EventId = 203, Level = LogLevel.Warning, Message = "ECI says the account's vCPU quota is used up; node {NodeName}'s allocatable CPU shrinks to what its pods request")]
+    private static partial void LogQuotaExhausted(ILogger logger, string nodeName);
 
     [LoggerMessage(EventId = 202, Level = LogLevel.Warning, Message = "Node {NodeName} was deleted by someone; registering it again")]
     private static partial void LogNodeDeleted(ILogger logger, string nodeName);

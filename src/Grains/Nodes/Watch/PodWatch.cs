@@ -25,6 +25,7 @@ internal sealed partial class PodWatch : IAsyncDisposable
     private readonly TimeSpan _resync;
     private readonly ILogger _log;
     private readonly Dictionary<string, string> _known = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, decimal> _requestedCpu = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
     private Task _loop = Task.CompletedTask;
     private long _restarts;
@@ -44,6 +45,9 @@ internal sealed partial class PodWatch : IAsyncDisposable
 
     /// <summary>How many times the watch was re-listed (410, resync, errors).</summary>
     public long Restarts => Interlocked.Read(ref _restarts);
+
+    /// <summary>vCPUs requested by the node's pods that are not finished (requests, else limits, per container).</summary>
+    public decimal RequestedCpu { get; private set; }
 
     /// <summary>Pods currently bound to the node, as far as the watch knows.</summary>
     public int Pods { get; private set; }
@@ -99,6 +103,7 @@ internal sealed partial class PodWatch : IAsyncDisposable
     private async Task ListAsync(CancellationToken ct)
     {
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        var cpu = new Dictionary<string, decimal>(StringComparer.Ordinal);
         string? continueToken = null;
         string? resourceVersion = null;
         do
@@ -110,6 +115,7 @@ internal sealed partial class PodWatch : IAsyncDisposable
             {
                 string key = Key(pod);
                 seen[key] = pod.Metadata.Uid;
+                cpu[key] = CpuOf(pod);
                 await _dispatcher.DispatchAsync(key, Observation(pod, deleted: false), ct).ConfigureAwait(false);
             }
 
@@ -131,7 +137,14 @@ internal sealed partial class PodWatch : IAsyncDisposable
             _known[key] = uid;
         }
 
+        _requestedCpu.Clear();
+        foreach (var (key, vcpus) in cpu)
+        {
+            _requestedCpu[key] = vcpus;
+        }
+
         Pods = _known.Count;
+        RequestedCpu = _requestedCpu.Values.Sum();
         ResourceVersion = resourceVersion;
     }
 
@@ -179,18 +192,40 @@ internal sealed partial class PodWatch : IAsyncDisposable
         if (deleted)
         {
             _known.Remove(key);
+            _requestedCpu.Remove(key);
         }
         else
         {
             _known[key] = pod.Metadata.Uid;
+            _requestedCpu[key] = CpuOf(pod);
         }
 
         Pods = _known.Count;
+        RequestedCpu = _requestedCpu.Values.Sum();
         await _dispatcher.DispatchAsync(key, Observation(pod, deleted), ct).ConfigureAwait(false);
     }
 
     private PodObservation Observation(V1Pod pod, bool deleted) =>
         new(pod.Metadata.Uid, pod.Metadata.ResourceVersion ?? "", _nodeName, deleted, Encoding.UTF8.GetBytes(KubernetesJson.Serialize(pod)));
+
+    /// <summary>A pod's vCPUs as the scheduler counts them against allocatable (finished pods count nothing).</summary>
+    private static decimal CpuOf(V1Pod pod)
+    {
+        if (pod.Status?.Phase is "Succeeded" or "Failed")
+        {
+            return 0;
+        }
+
+        decimal sum = 0;
+        foreach (V1Container c in pod.Spec?.Containers ?? [])
+        {
+            ResourceQuantity? q = c.Resources?.Requests?.TryGetValue("cpu", out var r) == true ? r
+                : c.Resources?.Limits?.TryGetValue("cpu", out var l) == true ? l : null;
+            sum += q?.ToDecimal() ?? 0;
+        }
+
+        return sum;
+    }
 
     internal static string Key(V1Pod pod) => pod.Metadata.NamespaceProperty + "/" + pod.Metadata.Name;
 

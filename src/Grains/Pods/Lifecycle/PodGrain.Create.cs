@@ -155,6 +155,12 @@ public sealed partial class PodGrain
             return;
         }
 
+        if (e.Code?.StartsWith("QuotaExceed", StringComparison.Ordinal) == true)
+        {
+            // The account's vCPU quota: the node stops advertising room it cannot give (the retry still follows).
+            await GrainFactory.GetGrain<Nodes.IVirtualNodeGrain>(Record.NodeName).ReportAccountQuotaExhausted();
+        }
+
         await RetryLaterAsync(reason, message, policy, countAttempt: true, e.RetryAfter);
     }
 
