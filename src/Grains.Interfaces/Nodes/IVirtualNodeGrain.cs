@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace OrleansEci.Grains.Nodes;
 
 /// <summary>
@@ -20,7 +22,7 @@ public interface IVirtualNodeGrain : IGrainWithStringKey
     [Alias("ReportAccountQuotaExhausted")]
     Task ReportAccountQuotaExhausted();
 
-    /// <summary>The node's counters, for the dashboard and the sandbox view. Side-effect free.</summary>
-    [Alias("GetState")]
+    /// <summary>The node's counters, for the dashboard and the sandbox view. Side-effect free; answers even mid-turn.</summary>
+    [Alias("GetState"), AlwaysInterleave]
     Task<VirtualNodeState> GetState();
 }
