@@ -1,7 +1,4 @@
-using System.Net;
-
 using k8s;
-using k8s.Autorest;
 using k8s.Models;
 
 using Microsoft.Extensions.Logging;
@@ -56,17 +53,8 @@ public sealed partial class PodGrain
         }
     }
 
-    private async Task<V1Pod?> ReadPodAsync()
-    {
-        try
-        {
-            return await _kube.CoreV1.ReadNamespacedPodAsync(Name, Namespace);
-        }
-        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-    }
+    /// <summary>The pod as the API server has it now, or null when it is gone.</summary>
+    private Task<V1Pod?> ReadPodAsync() => GetOrNullAsync(() => _kube.CoreV1.ReadNamespacedPodAsync(Name, Namespace));
 
     [LoggerMessage(EventId = 130, Level = LogLevel.Warning, Message = "Pod {PodKey} has group {Kept} and a second group {Duplicate}; deleting the second")]
     private static partial void LogDuplicate(ILogger logger, string podKey, string kept, string duplicate);

@@ -121,22 +121,14 @@ public sealed partial class PodGrain
     /// <summary>Reads the pod from the API server when a poller call activates the grain before the watch does.</summary>
     private async Task<bool> LoadShapeAsync()
     {
-        try
-        {
-            V1Pod pod = await _kube.CoreV1.ReadNamespacedPodAsync(Name, Namespace);
-            if (pod.Metadata.Uid != Record.Uid)
-            {
-                return false;
-            }
-
-            _shape = PodShape.From(pod);
-            _written ??= pod.Status;
-            return true;
-        }
-        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+        if (await ReadPodAsync() is not { } pod || pod.Metadata.Uid != Record.Uid)
         {
             return false;
         }
+
+        _shape = PodShape.From(pod);
+        _written ??= pod.Status;
+        return true;
     }
 
     /// <summary>

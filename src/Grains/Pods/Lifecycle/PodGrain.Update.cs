@@ -137,7 +137,7 @@ public sealed partial class PodGrain
 
     /// <summary>16 hex digits naming this update (images and mounted versions), so a retried update reuses its token.</summary>
     private string UpdateFingerprint(string images) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(images + "/" + (_pendingVolumes ?? Record.AppliedVolumes))))[..16];
+        Fingerprint(images + "/" + (_pendingVolumes ?? Record.AppliedVolumes))[..16];
 
     private static string ImagesFingerprint(V1Pod pod)
     {
@@ -147,8 +147,11 @@ public sealed partial class PodGrain
             text.Append(c.Name).Append('=').Append(c.Image).Append('\n');
         }
 
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return Fingerprint(text.ToString());
     }
+
+    /// <summary>SHA-256 of the text, in hex: the fingerprints persisted to tell what ECI was last sent.</summary>
+    private static string Fingerprint(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     [LoggerMessage(EventId = 140, Level = LogLevel.Information, Message = "Pod {PodKey}: container images updated on group {ContainerGroupId}")]
     private static partial void LogUpdated(ILogger logger, string podKey, string containerGroupId);

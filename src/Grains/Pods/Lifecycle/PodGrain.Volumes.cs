@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
 using System.Text;
 
 using k8s;
@@ -52,14 +51,12 @@ public sealed partial class PodGrain
         }
 
         // Something mounted changed: map the pod again (fresh contents) and send the volumes with the containers.
-        try
-        {
-            _pod = await _kube.CoreV1.ReadNamespacedPodAsync(Name, Namespace);
-        }
-        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+        if (await ReadPodAsync() is not { } pod)
         {
             return; // the pod is going; its deletion reaches the grain through the watch
         }
+
+        _pod = pod;
 
         _volumesDirty = true;
         _pendingVolumes = versions;
@@ -108,7 +105,7 @@ public sealed partial class PodGrain
             text.Append(sources[i].Kind).Append('/').Append(sources[i].Name).Append('=').Append(versions[i] ?? "absent").Append('\n');
         }
 
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return Fingerprint(text.ToString());
     }
 
     private static List<(string Kind, string Name)> VolumeSources(V1Pod pod)
