@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 
 using OrleansEci.Eci.ContainerGroups;
-using OrleansEci.Eci.Errors;
 using OrleansEci.Eci.Status;
 using OrleansEci.Grains.Pods;
 
@@ -32,7 +31,7 @@ internal sealed partial class StatusPoller
         string[] unlisted = [.. _routes.Keys.Where(id => !listed.Contains(id) && !_fresh.ContainsKey(id))];
         foreach (string[] batch in unlisted.Chunk(IdsPerCall))
         {
-            var found = (await DescribeByIdsAsync(batch, ct).ConfigureAwait(false)).Select(g => g.ContainerGroupId).ToHashSet(StringComparer.Ordinal);
+            var found = (await _eci.DescribeByIdsAsync(batch, ct).ConfigureAwait(false)).Select(g => g.ContainerGroupId).ToHashSet(StringComparer.Ordinal);
             var gone = batch.Where(id => !found.Contains(id))
                 .Select(id => (id, new GroupObservation(id, GroupObservationKind.Missing, ReadOnlyMemory<byte>.Empty, started))).ToList();
             await DeliverAsync(gone, ct).ConfigureAwait(false);
@@ -73,7 +72,7 @@ internal sealed partial class StatusPoller
     {
         foreach (string[] batch in ids.Chunk(IdsPerCall))
         {
-            foreach (ContainerGroup g in await DescribeByIdsAsync(batch, ct).ConfigureAwait(false))
+            foreach (ContainerGroup g in await _eci.DescribeByIdsAsync(batch, ct).ConfigureAwait(false))
             {
                 string? ns = ContainerGroupTags.Find(g.Tags, ContainerGroupTags.Namespace);
                 string? name = ContainerGroupTags.Find(g.Tags, ContainerGroupTags.Name);
@@ -89,30 +88,6 @@ internal sealed partial class StatusPoller
                 await _grains.GetGrain<IPodGrain>(ns + "/" + name)
                     .Claim(new GroupClaim(id, uid, node, g.CreationTime, g.Status)).ConfigureAwait(false);
             }
-        }
-    }
-
-    /// <summary>DescribeContainerGroups by id; real ECI may answer NotFound for unknown ids instead of leaving them out.</summary>
-    private async Task<IReadOnlyList<ContainerGroup>> DescribeByIdsAsync(string[] ids, CancellationToken ct)
-    {
-        try
-        {
-            return (await _eci.DescribeContainerGroupsAsync(new DescribeContainerGroupsRequest { ContainerGroupIds = ids, Limit = IdsPerCall }, ct)
-                .ConfigureAwait(false)).ContainerGroups;
-        }
-        catch (EciException e) when (e.Category == EciErrorCategory.NotFound && ids.Length > 1)
-        {
-            var found = new List<ContainerGroup>();
-            foreach (string id in ids)
-            {
-                found.AddRange(await DescribeByIdsAsync([id], ct).ConfigureAwait(false));
-            }
-
-            return found;
-        }
-        catch (EciException e) when (e.Category == EciErrorCategory.NotFound)
-        {
-            return [];
         }
     }
 

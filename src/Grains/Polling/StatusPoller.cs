@@ -17,7 +17,7 @@ namespace OrleansEci.Grains.Polling;
 /// </summary>
 internal sealed partial class StatusPoller : IAsyncDisposable
 {
-    private const int IdsPerCall = 20;
+    private const int IdsPerCall = ContainerGroupLookup.IdsPerCall;
 
     private readonly string _clusterId;
     private readonly IEciClient _eci;

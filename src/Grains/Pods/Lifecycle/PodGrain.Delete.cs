@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 
 using OrleansEci.Eci.ContainerGroups;
 using OrleansEci.Eci.Errors;
+using OrleansEci.Grains.Polling;
 
 namespace OrleansEci.Grains.Pods.Lifecycle;
 
@@ -120,18 +121,8 @@ public sealed partial class PodGrain
         }
     }
 
-    private async Task<bool> GroupExistsAsync(string id, CancellationToken ct)
-    {
-        try
-        {
-            var response = await _eci.DescribeContainerGroupsAsync(new DescribeContainerGroupsRequest { ContainerGroupIds = [id], Limit = 20 }, ct);
-            return response.ContainerGroups.Any(g => g.ContainerGroupId == id);
-        }
-        catch (EciException e) when (e.Category == EciErrorCategory.NotFound)
-        {
-            return false;
-        }
-    }
+    private async Task<bool> GroupExistsAsync(string id, CancellationToken ct) =>
+        (await _eci.DescribeByIdsAsync([id], ct)).Any(g => g.ContainerGroupId == id);
 
     private async Task DeletePodObjectAsync(CancellationToken ct)
     {
