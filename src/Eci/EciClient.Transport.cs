@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 
+using OrleansEci.Eci.Diagnostics;
 using OrleansEci.Eci.Errors;
 using OrleansEci.Eci.Signing;
 using OrleansEci.Eci.Wire;
@@ -15,12 +16,34 @@ public sealed partial class EciClient
     // error even on HTTP 200; ECI's success answers carry no Code at all.
     private static readonly HashSet<string> SuccessCodes = new(StringComparer.Ordinal) { "200", "OK", "Success", "success" };
 
+    /// <summary>One attempt, counted and timed by action and outcome (<see cref="EciMetrics"/>).</summary>
+    private async ValueTask<string> AttemptAsync(string action, List<KeyValuePair<string, string>> business, CancellationToken cancellationToken)
+    {
+        long started = _time.GetTimestamp();
+        try
+        {
+            string body = await SignedAttemptAsync(action, business, cancellationToken).ConfigureAwait(false);
+            EciMetrics.Record(action, EciMetrics.Ok, _time.GetElapsedTime(started));
+            return body;
+        }
+        catch (EciException failure)
+        {
+            EciMetrics.Record(action, failure.Category.ToString(), _time.GetElapsedTime(started));
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            EciMetrics.Record(action, EciMetrics.Canceled, _time.GetElapsedTime(started));
+            throw;
+        }
+    }
+
     /// <summary>
     /// Signs the parameters with a fresh nonce and timestamp (a retry must not reuse them, D-idem),
     /// POSTs them as a form body to the endpoint (as the current SDK does), and returns the answer's
     /// JSON or throws <see cref="EciException"/>.
     /// </summary>
-    private async ValueTask<string> AttemptAsync(string action, List<KeyValuePair<string, string>> business, CancellationToken cancellationToken)
+    private async ValueTask<string> SignedAttemptAsync(string action, List<KeyValuePair<string, string>> business, CancellationToken cancellationToken)
     {
         List<KeyValuePair<string, string>> parameters = SignedParameters(action, business);
         using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint)
