@@ -1,3 +1,5 @@
+using OrleansEci.Profiles;
+
 namespace OrleansEci.KubeletApi.Admission;
 
 /// <summary>
@@ -46,10 +48,10 @@ public sealed class AdmissionOptions
     public IReadOnlyList<string> Problems()
     {
         List<string> problems = [];
-        Check(problems, nameof(VirtualNodeLabelKey), VirtualNodeLabelKey, Profiles.LabelSyntax.KeyProblem(VirtualNodeLabelKey));
-        Check(problems, nameof(VirtualNodeLabelValue), VirtualNodeLabelValue, Profiles.LabelSyntax.ValueProblem(VirtualNodeLabelValue));
-        Check(problems, nameof(TaintKey), TaintKey, Profiles.LabelSyntax.KeyProblem(TaintKey));
-        Check(problems, nameof(TaintValue), TaintValue, Profiles.LabelSyntax.ValueProblem(TaintValue));
+        Check(problems, nameof(VirtualNodeLabelKey), VirtualNodeLabelKey, LabelSyntax.KeyProblem(VirtualNodeLabelKey));
+        Check(problems, nameof(VirtualNodeLabelValue), VirtualNodeLabelValue, LabelSyntax.ValueProblem(VirtualNodeLabelValue));
+        Check(problems, nameof(TaintKey), TaintKey, LabelSyntax.KeyProblem(TaintKey));
+        Check(problems, nameof(TaintValue), TaintValue, LabelSyntax.ValueProblem(TaintValue));
         if (TaintEffect is not ("NoSchedule" or "PreferNoSchedule" or "NoExecute"))
         {
             problems.Add($"{SectionName}:{nameof(TaintEffect)} is \"{TaintEffect}\"; set NoSchedule, PreferNoSchedule or NoExecute, as on the virtual nodes.");

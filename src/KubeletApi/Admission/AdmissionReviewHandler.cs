@@ -3,7 +3,7 @@ using System.Text.Json;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
-using OrleansEci.KubeletApi.Profiles;
+using OrleansEci.Profiles;
 
 namespace OrleansEci.KubeletApi.Admission;
 

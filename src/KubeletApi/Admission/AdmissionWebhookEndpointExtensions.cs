@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using OrleansEci.KubeletApi.Profiles;
+using OrleansEci.Profiles;
 
 namespace OrleansEci.KubeletApi.Admission;
 

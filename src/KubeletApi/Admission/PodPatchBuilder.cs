@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
-using OrleansEci.KubeletApi.Profiles;
+using OrleansEci.Profiles;
 
 namespace OrleansEci.KubeletApi.Admission;
 

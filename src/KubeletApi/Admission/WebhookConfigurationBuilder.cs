@@ -1,5 +1,5 @@
 using k8s.Models;
-using OrleansEci.KubeletApi.Profiles;
+using OrleansEci.Profiles;
 
 namespace OrleansEci.KubeletApi.Admission;
 

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using OrleansEci.KubeletApi.Admission;
-using OrleansEci.KubeletApi.Profiles;
+using OrleansEci.Profiles;
 using OrleansEci.KubeletApi.Tests.Support;
 using static OrleansEci.KubeletApi.Tests.Support.PodFixtures;
 using static OrleansEci.KubeletApi.Tests.Support.ReviewFixtures;

@@ -1,6 +1,6 @@
 using k8s.Models;
 using OrleansEci.KubeletApi.Admission;
-using OrleansEci.KubeletApi.Profiles;
+using OrleansEci.Profiles;
 using OrleansEci.KubeletApi.Tests.Support;
 using static OrleansEci.KubeletApi.Tests.Admission.PodMutatorRouteTests;
 using static OrleansEci.KubeletApi.Tests.Support.PodFixtures;

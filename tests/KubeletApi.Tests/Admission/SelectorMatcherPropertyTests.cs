@@ -1,5 +1,5 @@
 using OrleansEci.KubeletApi.Admission;
-using OrleansEci.KubeletApi.Profiles;
+using OrleansEci.Profiles;
 
 namespace OrleansEci.KubeletApi.Tests.Admission;
 

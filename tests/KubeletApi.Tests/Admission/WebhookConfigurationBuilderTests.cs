@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
 using OrleansEci.KubeletApi.Admission;
-using OrleansEci.KubeletApi.Profiles;
+using OrleansEci.Profiles;
 using OrleansEci.KubeletApi.Tests.Support;
 
 namespace OrleansEci.KubeletApi.Tests.Admission;

@@ -1,6 +1,6 @@
 using k8s;
 using k8s.Models;
-using OrleansEci.KubeletApi.Profiles;
+using OrleansEci.Profiles;
 using OrleansEci.KubeletApi.Tests.Support;
 
 namespace OrleansEci.KubeletApi.Tests.Profiles;

@@ -1,4 +1,4 @@
-namespace OrleansEci.KubeletApi.Profiles;
+namespace OrleansEci.Profiles;
 
 /// <summary>One thing wrong with an eci-profile, tied to the ConfigMap key it is in.</summary>
 /// <param name="Key">The data key, e.g. <c>vSwitchIds</c> or <c>selectors</c>.</param>

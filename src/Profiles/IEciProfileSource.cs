@@ -1,4 +1,4 @@
-namespace OrleansEci.KubeletApi.Profiles;
+namespace OrleansEci.Profiles;
 
 /// <summary>Where the admission webhook reads the eci-profile in force; implementations answer from memory, never block.</summary>
 public interface IEciProfileSource

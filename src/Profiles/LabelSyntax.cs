@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace OrleansEci.KubeletApi.Profiles;
+namespace OrleansEci.Profiles;
 
 /// <summary>
 /// Kubernetes' syntax for label keys, label values and annotation keys (apimachinery validation: a qualified name is
@@ -8,7 +8,7 @@ namespace OrleansEci.KubeletApi.Profiles;
 /// '-', '_' or '.', starting and ending alphanumeric; a label value is empty or such a name). The API server refuses a
 /// pod whose labels break these rules, so a profile that would inject them is refused first.
 /// </summary>
-internal static partial class LabelSyntax
+public static partial class LabelSyntax
 {
     private const int MaxNameLength = 63;
     private const int MaxPrefixLength = 253;

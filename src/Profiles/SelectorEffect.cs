@@ -1,4 +1,4 @@
-namespace OrleansEci.KubeletApi.Profiles;
+namespace OrleansEci.Profiles;
 
 /// <summary>
 /// What a selector adds to the pods it matches: annotations and labels, never overwriting what a pod already has

@@ -1,4 +1,4 @@
-namespace OrleansEci.KubeletApi.Profiles;
+namespace OrleansEci.Profiles;
 
 /// <summary>
 /// The outcome of reading an eci-profile: a <see cref="Profile"/> when nothing is wrong, otherwise every

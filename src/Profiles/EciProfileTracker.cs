@@ -1,4 +1,4 @@
-namespace OrleansEci.KubeletApi.Profiles;
+namespace OrleansEci.Profiles;
 
 /// <summary>
 /// Keeps the eci-profile in force across hot reloads: a valid profile replaces the current one, a broken one is

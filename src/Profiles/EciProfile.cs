@@ -1,4 +1,4 @@
-namespace OrleansEci.KubeletApi.Profiles;
+namespace OrleansEci.Profiles;
 
 /// <summary>
 /// A parsed, valid eci-profile. Network settings that are null were not set in the profile (the environment's

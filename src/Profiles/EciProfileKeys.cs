@@ -1,4 +1,4 @@
-namespace OrleansEci.KubeletApi.Profiles;
+namespace OrleansEci.Profiles;
 
 /// <summary>
 /// The data keys of the <c>kube-system/eci-profile</c> ConfigMap (eci-on-kubernetes.md §4, and the keys Alibaba's

@@ -1,4 +1,4 @@
-namespace OrleansEci.KubeletApi.Profiles;
+namespace OrleansEci.Profiles;
 
 /// <summary>
 /// The selectors in force when the profile has no <c>selectors</c> (eci-on-kubernetes.md §4): pod label

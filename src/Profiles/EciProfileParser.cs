@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using k8s.Models;
 
-namespace OrleansEci.KubeletApi.Profiles;
+namespace OrleansEci.Profiles;
 
 /// <summary>
 /// Reads the eci-profile ConfigMap's data into an <see cref="EciProfile"/>, checking every key. Pure: the same data

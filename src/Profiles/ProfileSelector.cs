@@ -1,4 +1,4 @@
-namespace OrleansEci.KubeletApi.Profiles;
+namespace OrleansEci.Profiles;
 
 /// <summary>
 /// One entry of the eci-profile <c>selectors</c> array (eci-on-kubernetes.md §4). Labels within one matchLabels are
