@@ -7,6 +7,7 @@ using OrleansEci.Grains.Cluster;
 using OrleansEci.Grains.Kubernetes;
 using OrleansEci.Grains.Nodes;
 using OrleansEci.Grains.Polling;
+using OrleansEci.Grains.Profiles;
 using OrleansEci.Grains.Pods.Lifecycle;
 
 namespace OrleansEci.Grains.Hosting;
@@ -33,6 +34,9 @@ public static class RuntimeSiloBuilderExtensions
             .Validate(static o => { o.Validate(); return true; }).ValidateOnStart();
         services.TryAddSingleton<IClusterCatalog, ClusterCatalog>();
         services.AddHostedService<VirtualNodeKeeper>();
+        services.AddEciProfile(configuration);
+        services.TryAddSingleton<SiloDeaths>();
+        services.AddHostedService(static sp => sp.GetRequiredService<SiloDeaths>());
         return silo;
     }
 }

@@ -64,6 +64,31 @@ internal sealed class SiloProcess : IDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>
+    /// SIGTERM, as the kubelet sends it when a pod is deleted, then waits for the process to end (the host drains:
+    /// grains deactivate, the silo leaves the membership). Returns the exit code; fails the test after <paramref name="grace"/>.
+    /// </summary>
+    public async Task<int> StopAsync(TimeSpan grace)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(grace);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"{Name} did not exit within {grace.TotalSeconds} s of SIGTERM (the termination grace period); last lines:\n"
+                + string.Join('\n', Output.Split('\n').TakeLast(40)));
+        }
+
+        return _process.ExitCode;
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)

@@ -7,6 +7,7 @@ using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
+using OrleansEci.Grains.Cluster;
 using OrleansEci.Grains.Kubernetes;
 using OrleansEci.Grains.Nodes.Watch;
 using OrleansEci.Grains.Polling;
@@ -24,6 +25,7 @@ internal sealed partial class VirtualNodeGrain(
     IKubernetes kube,
     IOptions<VirtualKubeletOptions> options,
     IOptions<KubeClientOptions> kubeOptions,
+    SiloDeaths siloDeaths,
     TimeProvider time,
     ILogger<VirtualNodeGrain> log) : Grain, IVirtualNodeGrain
 {
@@ -32,6 +34,7 @@ internal sealed partial class VirtualNodeGrain(
 
     private VirtualNodeDefinition _node = null!;
     private PodWatch? _watch;
+    private IDisposable? _deaths;
     private IGrainTimer? _leaseTimer;
     private IGrainTimer? _statusTimer;
     private V1NodeStatus? _written;
@@ -60,6 +63,7 @@ internal sealed partial class VirtualNodeGrain(
     {
         _leaseTimer?.Dispose();
         _statusTimer?.Dispose();
+        _deaths?.Dispose();
         if (_watch is not null)
         {
             await _watch.DisposeAsync();
@@ -80,6 +84,7 @@ internal sealed partial class VirtualNodeGrain(
         {
             _watch = new PodWatch(_node.Name, kube, GrainFactory, kubeOptions.Value.DispatchParallelism, Resync, time, log);
             _watch.Start();
+            _deaths = siloDeaths.Subscribe(_watch.RequestRelist);
         }
     }
 

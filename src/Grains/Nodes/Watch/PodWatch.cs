@@ -15,6 +15,9 @@ namespace OrleansEci.Grains.Nodes.Watch;
 /// The loop beside a virtual node grain: lists the pods bound to the node, then watches from the list's
 /// resourceVersion with bookmarks; on <c>410 Gone</c> (or every resync interval) it lists again and reports pods that
 /// vanished meanwhile as deleted, so no event is missed. Every pod goes to its grain through a <see cref="PodDispatcher"/>.
+/// When a silo of the cluster dies it lists again at once (<see cref="RequestRelist"/>): the pod grains that lived there
+/// come back on the survivors only when something calls them, and a pod whose create was in flight must not wait for the
+/// next resync to be resumed.
 /// </summary>
 internal sealed partial class PodWatch : IAsyncDisposable
 {
@@ -27,6 +30,8 @@ internal sealed partial class PodWatch : IAsyncDisposable
     private readonly Dictionary<string, string> _known = new(StringComparer.Ordinal);
     private readonly Dictionary<string, decimal> _requestedCpu = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
+    private readonly Lock _relistLock = new();
+    private CancellationTokenSource _relist = new();
     private Task _loop = Task.CompletedTask;
     private long _restarts;
 
@@ -54,6 +59,33 @@ internal sealed partial class PodWatch : IAsyncDisposable
 
     public void Start() => _loop = Task.Run(() => RunAsync(_stop.Token));
 
+    /// <summary>
+    /// Ends the current watch and lists again, handing every pod to its grain (a no-op for grains that already have that
+    /// version). Called when a silo dies; cheap (one paged list) and safe to call at any time, also during a list.
+    /// </summary>
+    public void RequestRelist()
+    {
+        lock (_relistLock)
+        {
+            _relist.Cancel();
+        }
+    }
+
+    /// <summary>The token the next list-and-watch round ends on when <see cref="RequestRelist"/> is called.</summary>
+    private CancellationToken RelistToken()
+    {
+        lock (_relistLock)
+        {
+            if (_relist.IsCancellationRequested)
+            {
+                _relist.Dispose();
+                _relist = new CancellationTokenSource();
+            }
+
+            return _relist.Token;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync().ConfigureAwait(false);
@@ -67,6 +99,7 @@ internal sealed partial class PodWatch : IAsyncDisposable
 
         await _dispatcher.DisposeAsync().ConfigureAwait(false);
         _stop.Dispose();
+        _relist.Dispose();
     }
 
     private string FieldSelector => "spec.nodeName=" + _nodeName;
@@ -76,14 +109,15 @@ internal sealed partial class PodWatch : IAsyncDisposable
         TimeSpan backoff = TimeSpan.FromSeconds(1);
         while (!ct.IsCancellationRequested)
         {
+            CancellationToken relist = RelistToken();
             try
             {
                 await ListAsync(ct).ConfigureAwait(false);
                 backoff = TimeSpan.FromSeconds(1);
                 DateTimeOffset resyncAt = _time.GetUtcNow() + _resync;
-                while (!ct.IsCancellationRequested && _time.GetUtcNow() < resyncAt)
+                while (!ct.IsCancellationRequested && !relist.IsCancellationRequested && _time.GetUtcNow() < resyncAt)
                 {
-                    if (!await WatchOnceAsync(resyncAt, ct).ConfigureAwait(false))
+                    if (!await WatchOnceAsync(resyncAt, relist, ct).ConfigureAwait(false))
                     {
                         break; // 410 Gone: the resourceVersion is too old, list again
                     }
@@ -149,14 +183,14 @@ internal sealed partial class PodWatch : IAsyncDisposable
     }
 
     /// <summary>One watch request; false when the server said 410 Gone.</summary>
-    private async Task<bool> WatchOnceAsync(DateTimeOffset until, CancellationToken ct)
+    private async Task<bool> WatchOnceAsync(DateTimeOffset until, CancellationToken relist, CancellationToken ct)
     {
         bool gone = false;
         int timeout = Math.Max(1, (int)Math.Min(300, (until - _time.GetUtcNow()).TotalSeconds));
         // The server ends the watch after timeoutSeconds; the client enforces it too (plus a margin), so a server that
         // ignores the parameter cannot keep the node from its periodic resync.
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(timeout + 5), _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token, relist);
         try
         {
             var events = _kube.CoreV1.WatchListPodForAllNamespacesAsync(allowWatchBookmarks: true, fieldSelector: FieldSelector,
@@ -171,9 +205,9 @@ internal sealed partial class PodWatch : IAsyncDisposable
         {
             gone = true;
         }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !ct.IsCancellationRequested)
+        catch (OperationCanceledException) when ((deadline.IsCancellationRequested || relist.IsCancellationRequested) && !ct.IsCancellationRequested)
         {
-            // the watch outlived its timeout: start the next one from the last resourceVersion
+            // the watch outlived its timeout (start the next one from the last resourceVersion), or a relist was asked for
         }
 
         return !gone;
