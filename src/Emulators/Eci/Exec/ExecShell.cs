@@ -10,10 +10,14 @@ namespace OrleansEci.Emulators.Eci.Exec;
 /// <c>echo ARGS</c>; <c>env</c> (the container's environment plus HOSTNAME); <c>hostname</c>; <c>cat FILE…</c> (files
 /// of ConfigFile volumes at their mount paths; <c>cat</c> alone copies stdin); <c>exit N</c>; <c>true</c>; <c>false</c>;
 /// <c>sh|bash -c "a; b &amp;&amp; c"</c>; <c>sh</c>/<c>bash</c> alone is an interactive shell reading stdin lines.
-/// Anything else prints <c>sh: NAME: not found</c> and fails with 127.
+/// Anything else prints <c>sh: NAME: not found</c> and fails with 127. <c>$NAME</c>, <c>${NAME}</c> (the environment) and
+/// <c>$?</c> expand in every word when its statement runs. Unlike a real shell, single quotes do not stop that, and an
+/// unset variable stays as written instead of becoming empty, so a missing variable shows in the output.
 /// </summary>
-internal sealed class ExecShell(IReadOnlyDictionary<string, string> env, string hostname, IReadOnlyDictionary<string, byte[]> files)
+internal sealed partial class ExecShell(IReadOnlyDictionary<string, string> env, string hostname, IReadOnlyDictionary<string, byte[]> files)
 {
+    private int _lastStatus;
+
     public static ExecShell For(ContainerGroup g, ContainerRuntime c)
     {
         string hostname = g.Spec.HostName ?? g.Spec.Name;
@@ -74,9 +78,27 @@ internal sealed class ExecShell(IReadOnlyDictionary<string, string> env, string 
         return status;
     }
 
-    private int Statement(IReadOnlyList<string> s, StringBuilder stdout, StringBuilder stderr, out bool exit)
+    private int Statement(IReadOnlyList<string> words, StringBuilder stdout, StringBuilder stderr, out bool exit)
+    {
+        _lastStatus = StatementCore(words, stdout, stderr, out exit);
+        return _lastStatus;
+    }
+
+    private string Expand(string word) => Variable().Replace(word, m =>
+    {
+        string name = m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value;
+        return name == "?" ? _lastStatus.ToString(CultureInfo.InvariantCulture) : env.GetValueOrDefault(name, m.Value);
+    });
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*|\?)")]
+    private static partial System.Text.RegularExpressions.Regex Variable();
+
+    private int StatementCore(IReadOnlyList<string> words, StringBuilder stdout, StringBuilder stderr, out bool exit)
     {
         exit = false;
+        // The script of `sh -c SCRIPT` expands when its own statements run, as in a real shell.
+        bool script = words.Count >= 3 && words[1] == "-c" && Path.GetFileName(words[0]) is "sh" or "bash" or "ash";
+        IReadOnlyList<string> s = [.. words.Select((w, i) => script && i == 2 ? w : Expand(w))];
         string verb = Path.GetFileName(s[0]);
         switch (verb)
         {
