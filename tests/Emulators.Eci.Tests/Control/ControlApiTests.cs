@@ -54,6 +54,17 @@ public sealed class ControlApiTests
     }
 
     [Fact]
+    public async Task Faults_ForOneVSwitch_FireOnlyForCreatesListingIt()
+    {
+        await using TestEmulator eci = await TestEmulator.StartAsync();
+        await eci.ControlAsync(HttpMethod.Post, "faults", new { kind = "error", status = 503, action = "CreateContainerGroup", vSwitchId = "vsw-emu-i", count = 1 });
+        (await eci.TryCreateAsync("in-h", extra: new Dictionary<string, string> { ["VSwitchId"] = "vsw-emu-h" })).EnsureOk();
+        (await eci.TryCreateAsync("in-i", extra: new Dictionary<string, string> { ["VSwitchId"] = "vsw-emu-j,vsw-emu-i" })).AssertError(503, "ServiceUnavailable");
+        (await eci.TryCreateAsync("in-i", extra: new Dictionary<string, string> { ["VSwitchId"] = "vsw-emu-i" })).EnsureOk();
+        Assert.Equal(1, (await CallsAsync(eci, "CreateContainerGroup")).GetProperty("injected").GetInt64());
+    }
+
+    [Fact]
     public async Task Faults_Latency_AnswersOnlyAfterFakeTimePasses()
     {
         await using TestEmulator eci = await TestEmulator.StartAsync();

@@ -43,8 +43,9 @@ internal sealed class FaultInjector(Random random)
     /// The rules that fire for this call of <paramref name="action"/>, at most one per kind. Rules that end the call
     /// before the work (throttle, error) are tried first; when one fires, rules that act on the work's outcome
     /// (timeout-after-success, schedule-failure) do not fire and keep their count, since they would have no effect.
+    /// <paramref name="vSwitchIds"/> is the call's <c>VSwitchId</c> parameter (comma-separated), for rules limited to one.
     /// </summary>
-    public IReadOnlyList<FaultRule> Match(string action)
+    public IReadOnlyList<FaultRule> Match(string action, string? vSwitchIds = null)
     {
         if (!_any)
         {
@@ -57,6 +58,7 @@ internal sealed class FaultInjector(Random random)
             foreach (FaultRule rule in _rules.OrderBy(r => EndsCall(r.Kind) ? 0 : 1).ToList())
             {
                 if ((rule.Action is not null && rule.Action != action) || fired.Exists(f => f.Kind == rule.Kind)
+                    || (rule.VSwitchId is not null && !Lists(vSwitchIds, rule.VSwitchId))
                     || (ActsOnOutcome(rule.Kind) && fired.Exists(f => EndsCall(f.Kind)))
                     || (rule.Fraction < 1 && NextDouble() >= rule.Fraction))
                 {
@@ -78,6 +80,9 @@ internal sealed class FaultInjector(Random random)
             return fired;
         }
     }
+
+    private static bool Lists(string? commaSeparated, string id) =>
+        commaSeparated is not null && commaSeparated.Split(',', StringSplitOptions.TrimEntries).Contains(id, StringComparer.Ordinal);
 
     private static bool EndsCall(string kind) => kind is "throttle" or "error";
 

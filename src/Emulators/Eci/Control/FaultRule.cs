@@ -6,7 +6,9 @@ namespace OrleansEci.Emulators.Eci.Control;
 /// ServiceUnavailable), <c>latency</c> (answer after <c>delayMs</c>), <c>timeout-after-success</c> (do the work, then
 /// send no answer: wait <c>delayMs</c> if given and drop the connection), <c>schedule-failure</c> (creates are
 /// accepted but end in ScheduleFailed with a NoStock event). <c>action</c> limits it to one action (default all);
-/// <c>count</c> to the next N matching calls (default unlimited); <c>fraction</c> to that share of calls (default 1).
+/// <c>count</c> to the next N matching calls (default unlimited); <c>fraction</c> to that share of calls (default 1);
+/// <c>vSwitchId</c> to calls whose <c>VSwitchId</c> parameter lists that vSwitch (a test's way to fail one zone's create
+/// and not another's; default any call).
 /// </summary>
 internal sealed class FaultRule
 {
@@ -16,6 +18,7 @@ internal sealed class FaultRule
     public double Fraction { get; set; } = 1;
     public int Status { get; set; } = 500;
     public int? DelayMs { get; set; }
+    public string? VSwitchId { get; set; }
 
     public IEnumerable<string> Validate()
     {

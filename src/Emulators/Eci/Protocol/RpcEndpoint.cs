@@ -28,7 +28,7 @@ internal sealed class RpcEndpoint(EmulatorState state, IEnumerable<IEciAction> a
             IEciAction handler = Resolve(request, action);
             counter = state.Counters.For(action);
             counter.Received();
-            IReadOnlyList<FaultRule> faults = state.Faults.Match(action);
+            IReadOnlyList<FaultRule> faults = state.Faults.Match(action, request.Parameters.Optional("VSwitchId"));
             if (faults.Count > 0)
             {
                 counter.Injected();
