@@ -111,6 +111,11 @@ public sealed class ControllerTestServer : IAsyncDisposable
             (rv, ct) => Client.CoordinationV1.WatchListNamespacedLeaseAsync(ns, resourceVersion: rv, cancellationToken: ct),
             items => items.Any(l => l.Metadata.Name == name && until(l)), $"lease {ns}/{name}: {expectation}")).Single(l => l.Metadata.Name == name);
 
+    public async Task<V1PodDisruptionBudget> PodDisruptionBudgetAsync(string ns, string name, Func<V1PodDisruptionBudget, bool> until, string expectation) =>
+        (await WaitAsync(ct => Client.PolicyV1.ListNamespacedPodDisruptionBudgetAsync(ns, cancellationToken: ct),
+            (rv, ct) => Client.PolicyV1.WatchListNamespacedPodDisruptionBudgetAsync(ns, resourceVersion: rv, cancellationToken: ct),
+            items => items.Any(b => b.Metadata.Name == name && until(b)), $"PodDisruptionBudget {ns}/{name}: {expectation}")).Single(b => b.Metadata.Name == name);
+
     public ValueTask DisposeAsync() => Kube.DisposeAsync();
 
     /// <summary>

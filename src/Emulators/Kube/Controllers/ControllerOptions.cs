@@ -1,4 +1,5 @@
 using OrleansEci.Emulators.Kube.Controllers.Deployments;
+using OrleansEci.Emulators.Kube.Controllers.Disruption;
 using OrleansEci.Emulators.Kube.Controllers.FakeKubelet;
 using OrleansEci.Emulators.Kube.Controllers.GarbageCollection;
 using OrleansEci.Emulators.Kube.Controllers.Jobs;
@@ -28,6 +29,8 @@ public sealed class ControllerOptions
 
     public FakeKubeletOptions FakeKubelet { get; set; } = new();
 
+    public DisruptionControllerOptions Disruption { get; set; } = new();
+
     /// <summary>Turns every loop off (then turn on the ones wanted).</summary>
     public ControllerOptions DisableAll()
     {
@@ -39,6 +42,7 @@ public sealed class ControllerOptions
         NodeLifecycle.TaintEviction = false;
         GarbageCollector.Enabled = false;
         FakeKubelet.Enabled = false;
+        Disruption.Enabled = false;
         return this;
     }
 

@@ -49,6 +49,11 @@ public static class ControllerServiceCollectionExtensions
             services.AddHostedService<GarbageCollection.GarbageCollector>();
         }
 
+        if (options.Disruption.Enabled)
+        {
+            services.AddHostedService<Disruption.DisruptionController>();
+        }
+
         if (options.FakeKubelet.Enabled)
         {
             services.AddHostedService<FakeKubelet.FakeKubelet>();

@@ -7,6 +7,7 @@ using OrleansEci.Emulators.Kube.ConfigMaps;
 using OrleansEci.Emulators.Kube.Events;
 using OrleansEci.Emulators.Kube.Namespaces;
 using OrleansEci.Emulators.Kube.Pods;
+using OrleansEci.Emulators.Kube.Policy;
 using OrleansEci.Emulators.Kube.Secrets;
 using OrleansEci.Emulators.Kube.Services;
 
@@ -40,6 +41,9 @@ public sealed class BuiltInResources : IResourceTypeSource
             .WithCategories("all").WithGeneration().WithStrategy(new JobStrategy())
             .WithFieldSelector("status.successful", FieldPath.Of("status", "successful"))
             .WithSubresource(StatusSubresource.For("Job")).Build());
+        registry.Add(new ResourceTypeBuilder("policy", "v1", "poddisruptionbudgets", "PodDisruptionBudget", true).WithModel<V1PodDisruptionBudget>()
+            .WithShortNames("pdb").WithGeneration().WithStrategy(new PodDisruptionBudgetStrategy())
+            .WithSubresource(StatusSubresource.For("PodDisruptionBudget")).Build());
         registry.Add(new ResourceTypeBuilder("coordination.k8s.io", "v1", "leases", "Lease", true).WithModel<V1Lease>().Build());
         registry.Add(new ResourceTypeBuilder("events.k8s.io", "v1", "events", "Event", true).WithModel<Eventsv1Event>()
             .WithShortNames("ev").WithHandler(new EventsV1Handler()).Build());
