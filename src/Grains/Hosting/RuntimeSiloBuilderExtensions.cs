@@ -9,6 +9,7 @@ using OrleansEci.Grains.Nodes;
 using OrleansEci.Grains.Polling;
 using OrleansEci.Grains.Profiles;
 using OrleansEci.Grains.Pods.Lifecycle;
+using OrleansEci.Grains.Zones;
 
 namespace OrleansEci.Grains.Hosting;
 
@@ -35,6 +36,7 @@ public static class RuntimeSiloBuilderExtensions
         services.TryAddSingleton<IClusterCatalog, ClusterCatalog>();
         services.AddHostedService<VirtualNodeKeeper>();
         services.AddEciProfile(configuration);
+        services.AddZoneKnowledge(configuration);
         services.TryAddSingleton<SiloDeaths>();
         services.AddHostedService(static sp => sp.GetRequiredService<SiloDeaths>());
         return silo;

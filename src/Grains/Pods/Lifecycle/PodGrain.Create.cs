@@ -72,56 +72,6 @@ public sealed partial class PodGrain
         }
     }
 
-    private async Task CreateAsync(Mapped mapped, string token, CancellationToken ct)
-    {
-        Record.Stage = PodStage.Creating;
-        Record.ClientToken = token;
-        Record.Attempts++;
-        // The intent and its token are durable before ECI hears of them. No status is written before the call: the first
-        // poll of the new group (within a second) shows ContainerCreating, and the create is not kept waiting on the
-        // API server's budget.
-        await _state.WriteStateAsync(ct);
-
-        string? groupId;
-        try
-        {
-            var response = await _eci.CreateContainerGroupAsync(mapped.Request with { ClientToken = token }, ct);
-            // ECI answers a repeated token with the first call's result; the local service answers only RequestId.
-            groupId = response.ContainerGroupId ?? await FindGroupByUidAsync(ct);
-        }
-        catch (EciException e) when (e.Category == EciErrorCategory.IdempotencyMismatch)
-        {
-            // The token was used with other parameters (the pod's inputs changed between attempts): the group may exist.
-            groupId = await FindGroupByUidAsync(ct);
-            if (groupId is null)
-            {
-                Record.Generation++;
-                Record.ClientToken = null;
-                await RetryLaterAsync("ProviderCreateFailed", e.Message, mapped.Policy, countAttempt: false);
-                return;
-            }
-        }
-        catch (EciException e)
-        {
-            await OnCreateFailedAsync(e, mapped.Policy);
-            return;
-        }
-
-        if (groupId is null)
-        {
-            await RetryLaterAsync("ProviderCreateFailed", "ECI accepted the create but the group could not be found yet", mapped.Policy, countAttempt: false);
-            return;
-        }
-
-        await AdoptAsync(groupId, fresh: true);
-        foreach (MappingNote note in mapped.Notes)
-        {
-            await PostAsync(new PodEvent("Warning", note.Reason, note.Message, 1, _time.GetUtcNow().UtcDateTime, _time.GetUtcNow().UtcDateTime,
-                "note:" + note.Reason + ":" + note.Message, "orleans-eci"));
-        }
-
-    }
-
     /// <summary>Makes <paramref name="groupId"/> the pod's group: persisted, routed by the poller, written on the pod.</summary>
     private async Task AdoptAsync(string groupId, bool fresh)
     {

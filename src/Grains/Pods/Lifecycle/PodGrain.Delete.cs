@@ -81,6 +81,7 @@ public sealed partial class PodGrain
     private async Task FinishAsync()
     {
         LogDeleted(_log, Key, Record.ContainerGroupId);
+        ReportReleased();
         Record.Stage = PodStage.Deleted;
         await _state.ClearStateAsync();
         _state.State = new PodRecord { Stage = PodStage.Deleted };

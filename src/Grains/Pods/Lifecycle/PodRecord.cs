@@ -38,4 +38,10 @@ public sealed class PodRecord
 
     /// <summary>Fingerprint of the resourceVersions of the ConfigMaps and Secrets mounted when the volumes were last sent.</summary>
     [Id(12)] public string? AppliedVolumes { get; set; }
+
+    /// <summary>
+    /// The zone, vSwitches and specs of the current create call (persisted with <see cref="ClientToken"/>, so a retry sends
+    /// the same body under the same token), and afterwards where the group was placed.
+    /// </summary>
+    [Id(13)] public Zones.ZoneChoice? Choice { get; set; }
 }
