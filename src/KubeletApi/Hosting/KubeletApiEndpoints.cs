@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 using OrleansEci.KubeletApi.Auth;
 using OrleansEci.KubeletApi.Errors;
+using OrleansEci.KubeletApi.Exec;
 using OrleansEci.KubeletApi.Logs;
 using OrleansEci.KubeletApi.Pods;
 using OrleansEci.KubeletApi.Stats;
@@ -22,6 +23,12 @@ public static class KubeletApiEndpoints
     public static RouteGroupBuilder MapKubeletApi(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        if (endpoints is IApplicationBuilder app)
+        {
+            // exec over WebSocket needs ASP.NET Core's WebSocket middleware (it does the upgrade; idempotent if the host added it too).
+            app.UseWebSockets();
+        }
+
         var kubelet = endpoints.MapGroup("").AddEndpointFilter<KubeletAuthFilter>();
         var ports = endpoints.ServiceProvider.GetRequiredService<KubeletNodes>().Ports;
         if (ports is not [0])
@@ -35,13 +42,10 @@ public static class KubeletApiEndpoints
         kubelet.MapGet("/containerLogs/{ns}/{pod}/{container}", ContainerLogEndpoint.HandleAsync);
         kubelet.MapGet("/stats/summary", StatsSummaryEndpoint.HandleAsync);
         kubelet.MapGet("/metrics/resource", ResourceMetricsEndpoint.HandleAsync);
-        foreach (var kind in new[] { "exec", "attach" })
-        {
-            var problem = new KubeletProblem(KubeletProblemKind.NotImplemented,
-                $"{kind} is not implemented by this virtual kubelet yet (ECI's ExecContainerCommand bridge over SPDY is planned)");
-            kubelet.MapMethods($"/{kind}/{{ns}}/{{pod}}/{{container}}", ["GET", "POST"], () => KubeletResults.ToResult(problem));
-            kubelet.MapMethods($"/{kind}/{{ns}}/{{pod}}/{{uid}}/{{container}}", ["GET", "POST"], () => KubeletResults.ToResult(problem));
-        }
+        kubelet.MapMethods("/exec/{ns}/{pod}/{container}", ["GET", "POST"], ExecEndpoint.HandleAsync);
+        kubelet.MapMethods("/exec/{ns}/{pod}/{uid}/{container}", ["GET", "POST"], ExecEndpoint.HandleWithUidAsync);
+        kubelet.MapMethods("/attach/{ns}/{pod}/{container}", ["GET", "POST"], AttachEndpoint.HandleAsync);
+        kubelet.MapMethods("/attach/{ns}/{pod}/{uid}/{container}", ["GET", "POST"], AttachEndpoint.HandleWithUidAsync);
 
         var portForward = new KubeletProblem(KubeletProblemKind.NotImplemented,
             "port-forward is not supported: ECI has no port-forward API; reach the pod through a Service or its pod IP inside the VPC");

@@ -42,9 +42,7 @@ public sealed class PodsEndpointTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("GET", "/exec/default/web/app?command=sh&output=1", "exec is not implemented")]
-    [InlineData("POST", "/exec/default/web/uid-1/app?command=sh&output=1", "exec is not implemented")]
-    [InlineData("POST", "/attach/default/web/app?output=1", "attach is not implemented")]
+    [InlineData("POST", "/attach/default/web/app?output=1", "ECI has no API to attach")]
     [InlineData("GET", "/portForward/default/web", "ECI has no port-forward")]
     [InlineData("POST", "/portForward/default/web/uid-1", "ECI has no port-forward")]
     public async Task UnservedRoute_Any_Returns501SayingWhy(string method, string path, string says)
