@@ -12,11 +12,16 @@ public sealed class WebhookOptions
 {
     public const string SectionName = "Webhook";
 
+    private string? _badEnabled;
+
     /// <summary>Environment variable for <see cref="Enabled"/>, as in Alibaba's vk.yaml (eci-on-kubernetes.md §1).</summary>
     public const string EnabledVariable = "WEBHOOK";
 
-    /// <summary>Serve the webhook and keep vk-webhook registered. Default true; <c>WEBHOOK=false</c> turns both off.</summary>
-    public bool Enabled { get; set; } = true;
+    /// <summary>
+    /// Serve the webhook and keep vk-webhook registered. Default false, as in Alibaba's vk.yaml, where <c>WEBHOOK: "true"</c>
+    /// turns it on (deploy/ and the sandbox do); several silo processes on one host would otherwise share its port.
+    /// </summary>
+    public bool Enabled { get; set; }
 
     /// <summary>The HTTPS port; deploy/'s Service maps 443 to it. Default 8443.</summary>
     public int Port { get; set; } = 8443;
@@ -54,7 +59,14 @@ public sealed class WebhookOptions
         ArgumentNullException.ThrowIfNull(getVariable);
         if (getVariable(EnabledVariable) is { Length: > 0 } text)
         {
-            Enabled = !string.Equals(text.Trim(), "false", StringComparison.OrdinalIgnoreCase);
+            if (bool.TryParse(text.Trim(), out bool enabled))
+            {
+                Enabled = enabled;
+            }
+            else
+            {
+                _badEnabled = text;
+            }
         }
 
         return this;
@@ -75,6 +87,11 @@ public sealed class WebhookOptions
     public IReadOnlyList<string> Problems()
     {
         List<string> problems = [];
+        if (_badEnabled is not null)
+        {
+            problems.Add($"{EnabledVariable}='{_badEnabled}' is not a switch. Set \"true\" or \"false\".");
+        }
+
         if (Port is < 1 or > 65535)
         {
             problems.Add($"{SectionName}:Port {Port} is out of range. Set 1-65535 (default 8443, the Service's targetPort).");

@@ -7,6 +7,7 @@ using Orleans.Dashboard;
 
 using OrleansEci.Grains.Hosting;
 using OrleansEci.KubeletApi.Hosting;
+using OrleansEci.KubeletApi.Webhook;
 using OrleansEci.Silo.Kubelet;
 
 namespace OrleansEci.Silo.Hosting;
@@ -52,6 +53,7 @@ internal static class SiloHost
         // Ready once the silo runs (the host starts Orleans before serving HTTP): the deployment's readiness probe.
         app.MapGet("/readyz", () => Results.Text("ok"));
         app.MapKubeletApi();
+        app.MapAdmissionWebhook();
         return app;
     }
 }

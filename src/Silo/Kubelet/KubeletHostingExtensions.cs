@@ -8,10 +8,14 @@ using Microsoft.Extensions.Options;
 using OrleansEci.Grains.Nodes;
 using OrleansEci.KubeletApi.Hosting;
 using OrleansEci.KubeletApi.Pods;
+using OrleansEci.KubeletApi.Webhook;
 
 namespace OrleansEci.Silo.Kubelet;
 
-/// <summary>Serves the kubelet API beside the silo: one HTTPS port per virtual node, and the silo's own HTTP port.</summary>
+/// <summary>
+/// Serves the kubelet API beside the silo: one HTTPS port per virtual node, the silo's own HTTP port, and the admission
+/// webhook's HTTPS port.
+/// </summary>
 internal static class KubeletHostingExtensions
 {
     /// <summary>Plain HTTP for the dashboard and the silo's /healthz: <c>Silo:HttpAddress</c> (0.0.0.0) and <c>Silo:HttpPort</c> (8080).</summary>
@@ -38,11 +42,14 @@ internal static class KubeletHostingExtensions
             }
         });
         builder.Services.AddSingleton<IKubeletPodDirectory, GrainPodDirectory>();
+        // The admission webhook on its own port (Webhook:Port, 8443); its profile comes from the runtime's silo cache.
+        builder.Services.AddAdmissionWebhook(builder.Configuration);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             // Explicit listeners replace ASPNETCORE_URLS, so the silo's own HTTP port is listed here too.
             kestrel.Listen(IPAddress.Parse(builder.Configuration[HttpAddressKey] ?? "0.0.0.0"), builder.Configuration.GetValue(HttpPortKey, 8080));
             kestrel.ListenKubeletApi();
+            kestrel.ListenAdmissionWebhook();
         });
         return builder;
     }
