@@ -7,6 +7,7 @@ using OrleansEci.KubeletApi.Auth;
 using OrleansEci.KubeletApi.Errors;
 using OrleansEci.KubeletApi.Exec;
 using OrleansEci.KubeletApi.Logs;
+using OrleansEci.KubeletApi.Metrics;
 using OrleansEci.KubeletApi.Pods;
 using OrleansEci.KubeletApi.Stats;
 
@@ -42,6 +43,7 @@ public static class KubeletApiEndpoints
         kubelet.MapGet("/containerLogs/{ns}/{pod}/{container}", ContainerLogEndpoint.HandleAsync);
         kubelet.MapGet("/stats/summary", StatsSummaryEndpoint.HandleAsync);
         kubelet.MapGet("/metrics/resource", ResourceMetricsEndpoint.HandleAsync);
+        kubelet.MapGet("/metrics", RuntimeMetricsEndpoint.Handle);
         kubelet.MapMethods("/exec/{ns}/{pod}/{container}", ["GET", "POST"], ExecEndpoint.HandleAsync);
         kubelet.MapMethods("/exec/{ns}/{pod}/{uid}/{container}", ["GET", "POST"], ExecEndpoint.HandleWithUidAsync);
         kubelet.MapMethods("/attach/{ns}/{pod}/{container}", ["GET", "POST"], AttachEndpoint.HandleAsync);

@@ -8,6 +8,7 @@ using Orleans.Dashboard;
 using OrleansEci.Grains.Hosting;
 using OrleansEci.KubeletApi.Hosting;
 using OrleansEci.KubeletApi.Webhook;
+using OrleansEci.Silo.Dashboard;
 using OrleansEci.Silo.Kubelet;
 
 namespace OrleansEci.Silo.Hosting;
@@ -33,6 +34,7 @@ internal static class SiloHost
         configureLogging?.Invoke(builder.Logging);
         configureServices?.Invoke(builder.Services);
         builder.AddKubelet();
+        builder.Services.AddRuntimeDashboard(builder.Configuration);
         builder.UseOrleans(silo =>
         {
             // Orleans:ClusteringMode: Localhost (one silo, state in memory; the default) or Redis (a cluster).
@@ -42,13 +44,8 @@ internal static class SiloHost
         });
 
         var app = builder.Build();
-        // The dashboard has no authentication of its own (orleans10.md §3): served only when asked for (the sandbox
-        // asks, on 127.0.0.1).
-        if (app.Configuration.GetValue<bool>("Dashboard:Enabled"))
-        {
-            app.MapOrleansDashboard(routePrefix: "/dashboard");
-        }
-
+        // /metrics always; /ui and the Orleans dashboard only when Dashboard:Enabled, loopback-only by default.
+        app.MapRuntimeDashboard();
         app.MapGet("/healthz", () => Results.Text("ok"));
         // Ready once the silo runs (the host starts Orleans before serving HTTP): the deployment's readiness probe.
         app.MapGet("/readyz", () => Results.Text("ok"));

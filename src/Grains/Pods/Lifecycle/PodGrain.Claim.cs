@@ -3,6 +3,8 @@ using k8s.Models;
 
 using Microsoft.Extensions.Logging;
 
+using OrleansEci.Grains.Diagnostics;
+
 namespace OrleansEci.Grains.Pods.Lifecycle;
 
 public sealed partial class PodGrain
@@ -19,6 +21,7 @@ public sealed partial class PodGrain
             if (Record.ContainerGroupId is null || Record.ContainerGroupId == claim.ContainerGroupId)
             {
                 await AdoptAsync(claim.ContainerGroupId, fresh: claim.Status is not ("Running" or "Succeeded" or "Failed" or "Expired"));
+                JournalClaim(claim, RuntimeMetrics.Adopted);
                 if (Record.Stage == PodStage.Deleting)
                 {
                     Kick(TimeSpan.Zero);
@@ -28,6 +31,7 @@ public sealed partial class PodGrain
             {
                 LogDuplicate(_log, Key, Record.ContainerGroupId, claim.ContainerGroupId);
                 await DeleteGroupQuietlyAsync(claim.ContainerGroupId, force: true);
+                JournalClaim(claim, RuntimeMetrics.DuplicateDeleted);
             }
 
             return;
@@ -41,6 +45,7 @@ public sealed partial class PodGrain
             _shape = Status.PodShape.From(pod);
             _written ??= pod.Status;
             await AdoptAsync(claim.ContainerGroupId, fresh: true);
+            JournalClaim(claim, RuntimeMetrics.Adopted);
             return;
         }
 
@@ -51,6 +56,8 @@ public sealed partial class PodGrain
             LogOrphan(_log, claim.ContainerGroupId, Key, claim.PodUid);
             await DeleteGroupQuietlyAsync(claim.ContainerGroupId, force: true);
         }
+
+        JournalClaim(claim, podGone && old ? RuntimeMetrics.OrphanDeleted : RuntimeMetrics.OrphanKept);
     }
 
     /// <summary>The pod as the API server has it now, or null when it is gone.</summary>

@@ -144,6 +144,7 @@ public sealed partial class PodGrain
         }
 
         await _state.WriteStateAsync();
+        JournalRetry(reason, message, Record.NextAttemptAt, countAttempt);
         await PostAsync(new PodEvent("Warning", reason, message, 1, now.UtcDateTime, now.UtcDateTime, "create:" + reason + ":" + message, "orleans-eci"));
         await WriteStatusAsync(PodStatusMapper.Pending(Shape, reason, message, now.UtcDateTime));
     }

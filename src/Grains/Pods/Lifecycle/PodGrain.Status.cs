@@ -43,6 +43,8 @@ public sealed partial class PodGrain
             return; // a view of a group this pod no longer owns
         }
 
+        JournalGroupSeen(observation);
+
         if (observation.Kind == GroupObservationKind.Missing)
         {
             await OnGroupMissingAsync();
@@ -162,6 +164,7 @@ public sealed partial class PodGrain
         {
             await _kube.CoreV1.PatchNamespacedPodStatusAsync(new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch), Name, Namespace);
             _written = status;
+            JournalStatusWritten(status);
         }
         catch (HttpOperationException e) when (e.Response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict)
         {
@@ -188,6 +191,7 @@ public sealed partial class PodGrain
             return Task.CompletedTask;
         }
 
+        JournalEvent(e);
         _events.Post(Namespace, EciEventTranslator.ToKubernetes(e, _shape, Record.NodeName, ReportingInstance));
         return Task.CompletedTask;
     }

@@ -10,6 +10,7 @@ using OrleansEci.Eci;
 using OrleansEci.Grains.Cluster;
 using OrleansEci.Grains.Kubernetes;
 using OrleansEci.Grains.Polling;
+using OrleansEci.Grains.Pods.Journal;
 using OrleansEci.Grains.Pods.Status;
 
 namespace OrleansEci.Grains.Pods.Lifecycle;
@@ -50,7 +51,7 @@ public sealed partial class PodGrain : Grain, IPodGrain
         ILogger<PodGrain> log)
     {
         _state = state;
-        _eci = eci;
+        _eci = JournalingEciClient.Wrap(eci, _journal, time); // every ECI call of the pod lands in its journal
         _kube = kube;
         _catalog = catalog;
         _events = events;
@@ -76,6 +77,7 @@ public sealed partial class PodGrain : Grain, IPodGrain
         _scope = _log.BeginScope(new Dictionary<string, object?> { ["Pod"] = Key, ["PodUid"] = Record.Uid, ["ContainerGroupId"] = Record.ContainerGroupId });
         _timer = this.RegisterGrainTimer(static (self, ct) => self.WorkAsync(ct), this,
             new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+        JournalActivated();
         return Task.CompletedTask;
     }
 
@@ -158,6 +160,7 @@ public sealed partial class PodGrain : Grain, IPodGrain
         // re-arms it (Kick). A create or delete cut off half-way would only be repeated; let each step finish.
         _ = timerToken;
         CancellationToken cancellationToken = CancellationToken.None;
+        PodStage stageBefore = Record.Stage;
         if (_pendingPod is { } observed)
         {
             _pendingPod = null;
@@ -183,6 +186,8 @@ public sealed partial class PodGrain : Grain, IPodGrain
             default:
                 break;
         }
+
+        JournalStep(stageBefore);
     }
 
     /// <summary>A new pod under this name (a StatefulSet replica, a re-created bare pod): the old pod's group goes first.</summary>
