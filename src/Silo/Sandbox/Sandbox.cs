@@ -89,8 +89,15 @@ internal sealed class Sandbox : IAsyncDisposable
 
         int webhookPort = FreePort();
         await RegisterWebhookServiceAsync(client, webhookPort, cancellationToken);
+        int webhookPort = FreePort();
+        await RegisterWebhookServiceAsync(client, webhookPort, cancellationToken);
         var settings = new Dictionary<string, string?>
         {
+            // The admission webhook: vk-webhook names the Service kube-system/vk-webhook:443, which the local API server
+            // resolves to 127.0.0.1 at the Service's targetPort (src/Emulators/Kube/Admission/WebhookEndpoint.cs).
+            ["Webhook:Enabled"] = "true",
+            ["Webhook:Port"] = webhookPort.ToString(CultureInfo.InvariantCulture),
+            ["Webhook:ListenAddress"] = "127.0.0.1",
             // The admission webhook: vk-webhook names the Service kube-system/vk-webhook:443, which the local API server
             // resolves to 127.0.0.1 at the Service's targetPort (src/Emulators/Kube/Admission/WebhookEndpoint.cs).
             ["Webhook:Enabled"] = "true",
@@ -223,6 +230,17 @@ internal sealed class Sandbox : IAsyncDisposable
         using var response = await control.PutAsJsonAsync("stock", new { zoneId = zone, spec = "*", stock = 0 }, cancellationToken);
         response.EnsureSuccessStatusCode();
     }
+
+    /// <summary>
+    /// The webhook's Service, as deploy/ has one: port 443 to the silo's webhook port. The local API server runs no pods,
+    /// so it sends a Service's traffic to 127.0.0.1 at the targetPort.
+    /// </summary>
+    private static async Task RegisterWebhookServiceAsync(k8s.Kubernetes client, int port, CancellationToken cancellationToken) =>
+        await client.CoreV1.CreateNamespacedServiceAsync(new V1Service
+        {
+            Metadata = new V1ObjectMeta { Name = "vk-webhook", NamespaceProperty = "kube-system" },
+            Spec = new V1ServiceSpec { Ports = [new V1ServicePort { Name = "https", Port = 443, TargetPort = port }] },
+        }, "kube-system", cancellationToken: cancellationToken);
 
     /// <summary>A small regular node played by the API server's fake kubelet, so burst-resource has something to spill from.</summary>
     private static async Task RegisterRegularNodeAsync(k8s.Kubernetes client, string name, CancellationToken cancellationToken)
