@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -71,10 +70,6 @@ internal sealed class Sandbox : IAsyncDisposable
         var eciOptions = new EciEmulatorOptions();
         eciOptions.AccessKeys.Add(new AccessKeyCredential(AccessKeyId, secret));
         var eci = await EciEmulatorHost.StartAsync(eciOptions, configureLogging: l => Quiet(l.AddProvider(logs)), cancellationToken: cancellationToken);
-        if (options.NoStockZone is { } soldOut)
-        {
-            await SellOutAsync(eci, soldOut, cancellationToken);
-        }
 
         var kube = await KubeApiServer.StartAsync(new KubeApiServerOptions { Https = true, Token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)) },
             services => services.AddLogging(l => Quiet(l.ClearProviders().AddProvider(logs))), cancellationToken: cancellationToken);
@@ -89,15 +84,8 @@ internal sealed class Sandbox : IAsyncDisposable
 
         int webhookPort = FreePort();
         await RegisterWebhookServiceAsync(client, webhookPort, cancellationToken);
-        int webhookPort = FreePort();
-        await RegisterWebhookServiceAsync(client, webhookPort, cancellationToken);
         var settings = new Dictionary<string, string?>
         {
-            // The admission webhook: vk-webhook names the Service kube-system/vk-webhook:443, which the local API server
-            // resolves to 127.0.0.1 at the Service's targetPort (src/Emulators/Kube/Admission/WebhookEndpoint.cs).
-            ["Webhook:Enabled"] = "true",
-            ["Webhook:Port"] = webhookPort.ToString(CultureInfo.InvariantCulture),
-            ["Webhook:ListenAddress"] = "127.0.0.1",
             // The admission webhook: vk-webhook names the Service kube-system/vk-webhook:443, which the local API server
             // resolves to 127.0.0.1 at the Service's targetPort (src/Emulators/Kube/Admission/WebhookEndpoint.cs).
             ["Webhook:Enabled"] = "true",
@@ -120,13 +108,6 @@ internal sealed class Sandbox : IAsyncDisposable
             ["VirtualKubelet:SecurityGroupId"] = eci.Region.SecurityGroups[0].SecurityGroupId,
             ["VirtualKubelet:PodIp"] = "127.0.0.1",
         };
-        foreach (var v in eci.Region.VSwitches)
-        {
-            // ECI cannot say which zone a vSwitch is in; the zone knowledge is told (src/Grains/Zones/ZoneKnowledgeOptions.cs).
-            settings[$"Zones:VSwitches:{v.VSwitchId}:ZoneId"] = v.ZoneId;
-            settings[$"Zones:VSwitches:{v.VSwitchId}:CidrBlock"] = v.CidrBlock;
-        }
-
         for (int n = 0; n < VirtualNodes.Length; n++)
         {
             string zone = VirtualNodes[n]["virtual-kubelet-".Length..];
@@ -206,30 +187,6 @@ internal sealed class Sandbox : IAsyncDisposable
     private static ILoggingBuilder Quiet(ILoggingBuilder logging) => logging
         .AddFilter("System.Net.Http.HttpClient", LogLevel.Warning)
         .AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-
-    /// <summary>
-    /// The webhook's Service, as deploy/ has one: port 443 to the silo's webhook port. The local API server runs no pods,
-    /// so it sends a Service's traffic to 127.0.0.1 at the targetPort.
-    /// </summary>
-    private static async Task RegisterWebhookServiceAsync(k8s.Kubernetes client, int port, CancellationToken cancellationToken) =>
-        await client.CoreV1.CreateNamespacedServiceAsync(new V1Service
-        {
-            Metadata = new V1ObjectMeta { Name = "vk-webhook", NamespaceProperty = "kube-system" },
-            Spec = new V1ServiceSpec { Ports = [new V1ServicePort { Name = "https", Port = 443, TargetPort = port }] },
-        }, "kube-system", cancellationToken: cancellationToken);
-
-    /// <summary>Sets every spec's stock in <paramref name="zone"/> to 0 through the local ECI service's control API.</summary>
-    private static async Task SellOutAsync(EciEmulatorHost eci, string zone, CancellationToken cancellationToken)
-    {
-        if (!eci.Region.Zones.Any(z => z.ZoneId == zone))
-        {
-            throw new InvalidOperationException($"--no-stock-zone {zone}: the local ECI service has zones {string.Join(", ", eci.Region.Zones.Select(z => z.ZoneId))}.");
-        }
-
-        using var control = new HttpClient { BaseAddress = eci.ControlUri };
-        using var response = await control.PutAsJsonAsync("stock", new { zoneId = zone, spec = "*", stock = 0 }, cancellationToken);
-        response.EnsureSuccessStatusCode();
-    }
 
     /// <summary>
     /// The webhook's Service, as deploy/ has one: port 443 to the silo's webhook port. The local API server runs no pods,
