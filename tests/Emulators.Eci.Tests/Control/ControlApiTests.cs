@@ -65,6 +65,18 @@ public sealed class ControlApiTests
     }
 
     [Fact]
+    public async Task Stock_EverySpecOfAZoneSetToZero_SendsCreatesThereToNoStockAndOthersElsewhere()
+    {
+        await using TestEmulator eci = await TestEmulator.StartAsync();
+        await eci.ControlAsync(HttpMethod.Put, "stock", new { zoneId = "cn-hangzhou-h", spec = "*", stock = 0 });
+        (await eci.TryCreateAsync("sized", extra: new Dictionary<string, string> { ["VSwitchId"] = "vsw-emu-h", ["Cpu"] = "0.25", ["Memory"] = "0.5" }))
+            .AssertError(403, "OperationDenied.NoStock");
+        (await eci.TryCreateAsync("typed", extra: new Dictionary<string, string> { ["VSwitchId"] = "vsw-emu-h", ["InstanceType"] = "ecs.c6.large" }))
+            .AssertError(403, "OperationDenied.NoStock");
+        (await eci.TryCreateAsync("elsewhere", extra: new Dictionary<string, string> { ["VSwitchId"] = "vsw-emu-i", ["Cpu"] = "0.25", ["Memory"] = "0.5" })).EnsureOk();
+    }
+
+    [Fact]
     public async Task Faults_Latency_AnswersOnlyAfterFakeTimePasses()
     {
         await using TestEmulator eci = await TestEmulator.StartAsync();

@@ -1,6 +1,7 @@
 namespace OrleansEci.Emulators.Eci.Control;
 
-/// <summary><c>PUT /_emulator/stock</c>: set the stock of one spec (instance type or <c>2-4Gi</c>) in one zone.</summary>
+/// <summary><c>PUT /_emulator/stock</c>: set the stock of one spec (instance type or <c>2-4Gi</c>) in one zone, or of every
+/// spec there with <c>*</c>.</summary>
 internal sealed record StockRequest(string ZoneId, string Spec, int Stock);
 
 /// <summary><c>PUT /_emulator/spot-price</c>: the spot market price of one spec, per hour.</summary>

@@ -86,9 +86,18 @@ internal sealed class RegionState
         Interlocked.Exchange(ref _marketChangedTicks, at.UtcTicks);
     }
 
+    /// <summary>Sets the stock of <paramref name="specKey"/> in <paramref name="zone"/>; <c>*</c> sets every spec there.</summary>
     public void SetStock(string zone, string specKey, int stock, DateTimeOffset at)
     {
-        Stock.Set(zone, specKey, stock);
+        if (specKey == "*")
+        {
+            Stock.SetAll(zone, stock);
+        }
+        else
+        {
+            Stock.Set(zone, specKey, stock);
+        }
+
         Interlocked.Exchange(ref _marketChangedTicks, at.UtcTicks);
     }
 
