@@ -19,10 +19,12 @@ internal static class DemoRun
             $"{Pods} pods Running in {Total.TotalSeconds:0.0} s; per pod from creation to Running: p50 {P50.TotalSeconds:0.0} s, p99 {P99.TotalSeconds:0.0} s");
     }
 
-    public static async Task<Result> RunAsync(IKubernetes client, int replicas, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>Applies the Deployment (its pods carry <paramref name="annotations"/>, if any) and waits until every pod runs.</summary>
+    public static async Task<Result> RunAsync(IKubernetes client, int replicas, TimeProvider time, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? annotations = null)
     {
         DateTimeOffset started = time.GetUtcNow();
-        await client.AppsV1.CreateNamespacedDeploymentAsync(Deployment(replicas), "default", cancellationToken: cancellationToken);
+        await client.AppsV1.CreateNamespacedDeploymentAsync(Deployment(replicas, annotations), "default", cancellationToken: cancellationToken);
         var runningAt = new Dictionary<string, (DateTimeOffset Created, DateTimeOffset Running)>(StringComparer.Ordinal);
         while (runningAt.Count < replicas)
         {
@@ -44,10 +46,20 @@ internal static class DemoRun
         return new Result(replicas, time.GetUtcNow() - started, Percentile(latencies, 0.50), Percentile(latencies, 0.99));
     }
 
+    /// <summary>
+    /// Annotations that let a demo pod use every zone: all the vSwitches, tried in order, so a sold-out zone is fallen back
+    /// from (eci-on-kubernetes.md, annotations eci-vswitch and eci-schedule-strategy).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> EveryZone(IEnumerable<string> vSwitchIds) => new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["k8s.aliyun.com/eci-vswitch"] = string.Join(',', vSwitchIds),
+        ["k8s.aliyun.com/eci-schedule-strategy"] = "VSwitchOrdered",
+    };
+
     private static TimeSpan Percentile(TimeSpan[] sorted, double p) =>
         sorted.Length == 0 ? TimeSpan.Zero : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 
-    private static V1Deployment Deployment(int replicas) => new()
+    private static V1Deployment Deployment(int replicas, IReadOnlyDictionary<string, string>? annotations) => new()
     {
         Metadata = new V1ObjectMeta { Name = Name, NamespaceProperty = "default" },
         Spec = new V1DeploymentSpec
@@ -56,7 +68,11 @@ internal static class DemoRun
             Selector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { ["app"] = Name } },
             Template = new V1PodTemplateSpec
             {
-                Metadata = new V1ObjectMeta { Labels = new Dictionary<string, string> { ["app"] = Name } },
+                Metadata = new V1ObjectMeta
+                {
+                    Labels = new Dictionary<string, string> { ["app"] = Name },
+                    Annotations = annotations is null ? null : new Dictionary<string, string>(annotations, StringComparer.Ordinal),
+                },
                 Spec = new V1PodSpec
                 {
                     NodeSelector = new Dictionary<string, string> { ["type"] = "virtual-kubelet" },

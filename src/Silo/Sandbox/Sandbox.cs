@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -70,6 +71,10 @@ internal sealed class Sandbox : IAsyncDisposable
         var eciOptions = new EciEmulatorOptions();
         eciOptions.AccessKeys.Add(new AccessKeyCredential(AccessKeyId, secret));
         var eci = await EciEmulatorHost.StartAsync(eciOptions, configureLogging: l => Quiet(l.AddProvider(logs)), cancellationToken: cancellationToken);
+        if (options.NoStockZone is { } soldOut)
+        {
+            await SellOutAsync(eci, soldOut, cancellationToken);
+        }
 
         var kube = await KubeApiServer.StartAsync(new KubeApiServerOptions { Https = true, Token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)) },
             services => services.AddLogging(l => Quiet(l.ClearProviders().AddProvider(logs))), cancellationToken: cancellationToken);
@@ -108,6 +113,13 @@ internal sealed class Sandbox : IAsyncDisposable
             ["VirtualKubelet:SecurityGroupId"] = eci.Region.SecurityGroups[0].SecurityGroupId,
             ["VirtualKubelet:PodIp"] = "127.0.0.1",
         };
+        foreach (var v in eci.Region.VSwitches)
+        {
+            // ECI cannot say which zone a vSwitch is in; the zone knowledge is told (src/Grains/Zones/ZoneKnowledgeOptions.cs).
+            settings[$"Zones:VSwitches:{v.VSwitchId}:ZoneId"] = v.ZoneId;
+            settings[$"Zones:VSwitches:{v.VSwitchId}:CidrBlock"] = v.CidrBlock;
+        }
+
         for (int n = 0; n < VirtualNodes.Length; n++)
         {
             string zone = VirtualNodes[n]["virtual-kubelet-".Length..];
@@ -198,6 +210,19 @@ internal sealed class Sandbox : IAsyncDisposable
             Metadata = new V1ObjectMeta { Name = "vk-webhook", NamespaceProperty = "kube-system" },
             Spec = new V1ServiceSpec { Ports = [new V1ServicePort { Name = "https", Port = 443, TargetPort = port }] },
         }, "kube-system", cancellationToken: cancellationToken);
+
+    /// <summary>Sets every spec's stock in <paramref name="zone"/> to 0 through the local ECI service's control API.</summary>
+    private static async Task SellOutAsync(EciEmulatorHost eci, string zone, CancellationToken cancellationToken)
+    {
+        if (!eci.Region.Zones.Any(z => z.ZoneId == zone))
+        {
+            throw new InvalidOperationException($"--no-stock-zone {zone}: the local ECI service has zones {string.Join(", ", eci.Region.Zones.Select(z => z.ZoneId))}.");
+        }
+
+        using var control = new HttpClient { BaseAddress = eci.ControlUri };
+        using var response = await control.PutAsJsonAsync("stock", new { zoneId = zone, spec = "*", stock = 0 }, cancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
 
     /// <summary>A small regular node played by the API server's fake kubelet, so burst-resource has something to spill from.</summary>
     private static async Task RegisterRegularNodeAsync(k8s.Kubernetes client, string name, CancellationToken cancellationToken)

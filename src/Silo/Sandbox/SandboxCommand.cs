@@ -41,7 +41,15 @@ internal static class SandboxCommand
             if (options.Demo > 0)
             {
                 AnsiConsole.MarkupLine($"[grey]Demo: a Deployment of {options.Demo} pods on the virtual nodes…[/]");
-                var result = await DemoRun.RunAsync(sandbox.Client, options.Demo, TimeProvider.System, stop.Token);
+                IReadOnlyDictionary<string, string>? annotations = null;
+                if (options.NoStockZone is { } soldOut)
+                {
+                    annotations = DemoRun.EveryZone(sandbox.Eci.Region.VSwitches.Select(v => v.VSwitchId));
+                    AnsiConsole.MarkupLine($"[grey]Zone {Markup.Escape(soldOut)} is sold out; the demo's pods list every zone's vSwitch "
+                        + "(k8s.aliyun.com/eci-vswitch) and fall back. kubectl describe pod shows the NoStock events.[/]");
+                }
+
+                var result = await DemoRun.RunAsync(sandbox.Client, options.Demo, TimeProvider.System, stop.Token, annotations);
                 AnsiConsole.MarkupLine($"[green]Demo:[/] {Markup.Escape(result.ToString())}");
             }
 

@@ -1,6 +1,6 @@
 namespace OrleansEci.Silo.Sandbox;
 
-/// <summary>The sandbox command line: <c>sandbox [--demo N] [--once] [--dir PATH] [--port N]</c>.</summary>
+/// <summary>The sandbox command line: <c>sandbox [--demo N] [--once] [--dir PATH] [--port N] [--no-stock-zone ZONE]</c>.</summary>
 internal sealed record SandboxOptions
 {
     /// <summary>Replicas of the demo Deployment to apply once everything is up; 0 = no demo.</summary>
@@ -18,7 +18,13 @@ internal sealed record SandboxOptions
     /// <summary>Fake-kubelet regular nodes beside the virtual nodes. Default 1.</summary>
     public int RegularNodes { get; init; } = 1;
 
-    public const string Usage = "usage: sandbox [--demo N] [--once] [--dir PATH] [--port N]";
+    /// <summary>
+    /// A zone of the local ECI service to sell out (every spec's stock 0), e.g. <c>cn-hangzhou-h</c>; the demo's pods then
+    /// list every zone's vSwitch and fall back. Default none.
+    /// </summary>
+    public string? NoStockZone { get; init; }
+
+    public const string Usage = "usage: sandbox [--demo N] [--once] [--dir PATH] [--port N] [--no-stock-zone ZONE]";
 
     /// <summary>Parses the arguments; a bad one gives an error message that says what is wrong.</summary>
     public static (SandboxOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
@@ -56,6 +62,14 @@ internal sealed record SandboxOptions
                     }
 
                     options = options with { Port = port };
+                    break;
+                case "--no-stock-zone":
+                    if (Value() is not { Length: > 0 } zone)
+                    {
+                        return (null, "--no-stock-zone takes a zone of the local ECI service, e.g. --no-stock-zone cn-hangzhou-h");
+                    }
+
+                    options = options with { NoStockZone = zone };
                     break;
                 default:
                     return (null, $"unknown argument '{arg}'. {Usage}");

@@ -2,7 +2,7 @@ using OrleansEci.Silo.Sandbox;
 
 namespace OrleansEci.Silo.Tests.Sandbox;
 
-/// <summary><c>sandbox [--demo N] [--once] [--dir PATH] [--port N]</c>: every flag, its bounds, and the text of each refusal.</summary>
+/// <summary><c>sandbox [--demo N] [--once] [--dir PATH] [--port N] [--no-stock-zone ZONE]</c>: every flag, its bounds, and the text of each refusal.</summary>
 public sealed class SandboxOptionsTests
 {
     private const string DemoError = "--demo takes a number of pods from 1 to 100000, e.g. --demo 20";
@@ -25,6 +25,24 @@ public sealed class SandboxOptionsTests
 
         Assert.Null(error);
         Assert.Equal(new SandboxOptions { Demo = 20, Once = true, Directory = "/tmp/sbx", Port = 8080, RegularNodes = 1 }, options);
+    }
+
+    [Fact]
+    public void Parse_NoStockZone_SetsTheZone()
+    {
+        var (options, error) = SandboxOptions.Parse(["--demo", "5", "--no-stock-zone", "cn-hangzhou-h"]);
+
+        Assert.Null(error);
+        Assert.Equal("cn-hangzhou-h", options?.NoStockZone);
+    }
+
+    [Fact]
+    public void Parse_NoStockZoneWithoutAZone_SaysWhatItTakes()
+    {
+        var (options, error) = SandboxOptions.Parse(["--no-stock-zone", "--once"]);
+
+        Assert.Null(options);
+        Assert.Equal("--no-stock-zone takes a zone of the local ECI service, e.g. --no-stock-zone cn-hangzhou-h", error);
     }
 
     [Fact]
@@ -131,6 +149,6 @@ public sealed class SandboxOptionsTests
         var (options, error) = SandboxOptions.Parse([arg, "3"]);
 
         Assert.Null(options);
-        Assert.Equal($"unknown argument '{arg}'. usage: sandbox [--demo N] [--once] [--dir PATH] [--port N]", error);
+        Assert.Equal($"unknown argument '{arg}'. usage: sandbox [--demo N] [--once] [--dir PATH] [--port N] [--no-stock-zone ZONE]", error);
     }
 }
