@@ -30,6 +30,7 @@ public sealed class DeployManifestsTests
         " nodes/status patch",
         " events create",
         " configmaps,secrets get",
+        " namespaces get,list,watch",
         " serviceaccounts/token create",
         "authentication.k8s.io tokenreviews create",
         "authorization.k8s.io subjectaccessreviews create",
@@ -38,6 +39,8 @@ public sealed class DeployManifestsTests
     ];
 
     private static readonly string[] LeaseRules = ["coordination.k8s.io leases get,create,update"];
+
+    private static readonly string[] ProfileRules = [" configmaps list,watch eci-profile"];
 
     private static string Rendered()
     {
@@ -108,7 +111,10 @@ public sealed class DeployManifestsTests
         Assert.Equal(ClusterRules, cluster);
         Assert.Equal("kube-node-lease", leases.Metadata.NamespaceProperty);
         Assert.Equal(LeaseRules, leases.Rules.Select(Describe).ToArray());
-        Assert.Equal(2, objects.OfType<V1ClusterRole>().Count() + objects.OfType<V1Role>().Count());
+        var profile = Single<V1Role>(objects, "orleans-eci-profile");
+        Assert.Equal("kube-system", profile.Metadata.NamespaceProperty);
+        Assert.Equal(ProfileRules, profile.Rules.Select(Describe).ToArray());
+        Assert.Equal(3, objects.OfType<V1ClusterRole>().Count() + objects.OfType<V1Role>().Count());
     }
 
     [Fact]
@@ -158,6 +164,11 @@ public sealed class DeployManifestsTests
             "Expected the Redis Secret to carry Orleans__Redis__ConnectionString, the key the silo reads");
         Assert.Equal(["ECI_ACCESS_KEY", "ECI_SECRET_KEY"], Single<V1Secret>(objects, "orleans-eci-accesskey").Data.Keys.Order());
         Assert.Equal("kube-system", Single<V1ConfigMap>(objects, "eci-profile").Metadata.NamespaceProperty);
+        Assert.Equal("true", config["WEBHOOK"]);
+        var webhook = Single<V1Service>(objects, config["Webhook__Configuration__ServiceName"]);
+        Assert.Equal(config["Webhook__Configuration__ServiceNamespace"], webhook.Metadata.NamespaceProperty);
+        var webhookPort = Assert.Single(silo.Ports, p => p.Name == webhook.Spec.Ports.Single().TargetPort.Value);
+        Assert.Equal(config["Webhook__Port"], webhookPort.ContainerPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
