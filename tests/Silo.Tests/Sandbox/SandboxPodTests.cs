@@ -63,6 +63,41 @@ public sealed class SandboxPodTests(SandboxFixture fixture)
         (await kubectl.ShellAsync(Workflows.DeleteTalkerPod)).Succeeded();
     }
 
+    [Fact]
+    public async Task TalkerPod_Exec_RunsInEciWithThePodsEnvStdinAndExitCode()
+    {
+        var kubectl = await fixture.NewSessionAsync("exec");
+
+        (await kubectl.ShellAsync(Workflows.RunTalkerPod)).Succeeded();
+        await RunningAsync(kubectl, "talker");
+        var exec = await kubectl.ShellAsync(Workflows.ExecTalkerPod);
+        var cat = await kubectl.ShellAsync(Workflows.ExecTalkerPodStdin);
+
+        Assert.True(exec.ExitCode == 3 && exec.Stdout == "set-on-the-pod\n" && exec.Stderr.Contains("command terminated with exit code 3", StringComparison.Ordinal),
+            $"Expected `{Workflows.ExecTalkerPod}` in {kubectl.Namespace}/talker to print X and exit 3, got exit {exec.ExitCode}, stdout \"{exec.Stdout}\", stderr \"{exec.Stderr}\"");
+        Assert.True(cat.ExitCode == 0 && cat.Stdout == "hi\n",
+            $"Expected `{Workflows.ExecTalkerPodStdin}` in {kubectl.Namespace}/talker to copy stdin and exit 0, got exit {cat.ExitCode}, stdout \"{cat.Stdout}\", stderr \"{cat.Stderr}\"");
+        (await kubectl.ShellAsync(Workflows.DeleteTalkerPod)).Succeeded();
+    }
+
+    /// <summary>
+    /// The README's <c>kubectl exec -it talker -- sh</c>: kubectl needs a terminal for -t, so util-linux <c>script</c>
+    /// gives it a pseudo-terminal whose input is the typed lines; kubectl sends the terminal's size and raw keystrokes.
+    /// </summary>
+    [Fact]
+    public async Task TalkerPod_ExecWithTerminal_RunsTypedLinesAndExitsWithTheShellsCode()
+    {
+        var kubectl = await fixture.NewSessionAsync("exec-tty");
+
+        (await kubectl.ShellAsync(Workflows.RunTalkerPod)).Succeeded();
+        await RunningAsync(kubectl, "talker");
+        var tty = await kubectl.ShellAsync("printf 'echo $X\\nexit 4\\n' | script -qefc 'kubectl exec -it talker -- sh' /dev/null");
+
+        Assert.True(tty.ExitCode == 4 && tty.Stdout.Contains("set-on-the-pod\r\n", StringComparison.Ordinal),
+            $"Expected `kubectl exec -it talker -- sh` in {kubectl.Namespace} to print X on the terminal and exit 4, got exit {tty.ExitCode}, stdout \"{tty.Stdout}\", stderr \"{tty.Stderr}\"");
+        (await kubectl.ShellAsync(Workflows.DeleteTalkerPod)).Succeeded();
+    }
+
     private static Task<JsonObject> RunningAsync(KubectlSession kubectl, string name) =>
         kubectl.UntilAsync($"pod {name} Running with a pod IP", ["pod", name], PodJson.RunningWithIp, PodJson.Summary);
 

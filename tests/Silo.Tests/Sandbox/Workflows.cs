@@ -43,11 +43,18 @@ internal static class Workflows
 
     /// <summary>A pod that writes to stdout, and its log through the API server's proxy to the silo's kubelet API.</summary>
     public const string RunTalkerPod =
-        """kubectl run talker --image=busybox:1.36 --overrides='{"spec":{"nodeSelector":{"type":"virtual-kubelet"},"tolerations":[{"key":"virtual-kubelet.io/provider","operator":"Exists"}]}}' --command -- sh -c 'echo hello from ECI; echo second line; sleep infinity'""";
+        """kubectl run talker --image=busybox:1.36 --env=X=set-on-the-pod --overrides='{"spec":{"nodeSelector":{"type":"virtual-kubelet"},"tolerations":[{"key":"virtual-kubelet.io/provider","operator":"Exists"}]}}' --command -- sh -c 'echo hello from ECI; echo second line; sleep infinity'""";
 
     public const string LogsTalkerPod = "kubectl logs talker";
 
     public const string LogsTalkerPodTail = "kubectl logs talker --tail=1";
+
+    /// <summary>An exec through the API server (WebSocket in, SPDY to the kubelet API) to ECI's ExecContainerCommand: the
+    /// pod's env, and the exit code back to kubectl.</summary>
+    public const string ExecTalkerPod = "kubectl exec talker -- sh -c 'echo $X; exit 3'";
+
+    /// <summary>Stdin through the same path, ended by the pipe's EOF.</summary>
+    public const string ExecTalkerPodStdin = "echo hi | kubectl exec -i talker -- cat";
 
     public const string DeleteTalkerPod = "kubectl delete pod talker";
 
@@ -84,7 +91,7 @@ internal static class Workflows
         GetNodes,
         ApplySelectorPod, GetSelectorPod, DescribeSelectorPod, DeleteSelectorPod,
         RunPinnedPod, GetPinnedPod, DeletePinnedPod,
-        RunTalkerPod, LogsTalkerPod, LogsTalkerPodTail, DeleteTalkerPod,
+        RunTalkerPod, LogsTalkerPod, LogsTalkerPodTail, ExecTalkerPod, ExecTalkerPodStdin, DeleteTalkerPod,
         CreateDeployment, RouteDeployment, ScaleDeploymentUp, GetDeploymentPods, ScaleDeploymentDown, DeleteDeployment,
         RunPlainPod, GetPlainPod, DeletePlainPod,
         RunUntoleratedPod, DescribeUntoleratedPod, DeleteUntoleratedPod,
