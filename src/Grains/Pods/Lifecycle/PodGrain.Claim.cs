@@ -20,7 +20,9 @@ public sealed partial class PodGrain
         {
             if (Record.ContainerGroupId is null || Record.ContainerGroupId == claim.ContainerGroupId)
             {
-                await AdoptAsync(claim.ContainerGroupId, fresh: claim.Status is not ("Running" or "Succeeded" or "Failed" or "Expired"));
+                // Always read by id once: the claim's status is not applied here, and a poller that restarted has no
+                // earlier view of this group to deliver (a Running group would otherwise wait for the next sweep).
+                await AdoptAsync(claim.ContainerGroupId, fresh: true);
                 JournalClaim(claim, RuntimeMetrics.Adopted);
                 if (Record.Stage == PodStage.Deleting)
                 {

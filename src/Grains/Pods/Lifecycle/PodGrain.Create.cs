@@ -84,6 +84,7 @@ public sealed partial class PodGrain
         Record.Message = null;
         await _state.WriteStateAsync();
         await Poller.Track(groupId, Key, fresh);
+        _tracked = true;
         await AnnotateAsync(groupId);
         LogCreated(_log, Key, groupId, Record.Attempts);
     }

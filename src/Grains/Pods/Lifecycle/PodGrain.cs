@@ -38,6 +38,7 @@ public sealed partial class PodGrain : Grain, IPodGrain
     private V1PodStatus? _written;
     private string? _groupStatus;
     private IGrainTimer? _timer;
+    private bool _tracked;
     private IDisposable? _scope;
 
     public PodGrain(
@@ -170,6 +171,14 @@ public sealed partial class PodGrain : Grain, IPodGrain
         while (_pendingGroups.TryDequeue(out GroupObservation? group))
         {
             await ApplyGroupAsync(group);
+        }
+
+        // The poller's routes live in memory: after this grain or the poller moved to another silo (or a Track call
+        // failed while a silo was failing over), the group is routed again, with one read by id for its current status.
+        if (!_tracked && Record.ContainerGroupId is { } routed && Record.Stage is PodStage.Created or PodStage.Deleting)
+        {
+            await Poller.Track(routed, Key, fresh: true);
+            _tracked = true;
         }
 
         switch (Record.Stage)
