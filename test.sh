@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command: makes sure a redis-server answers on 127.0.0.1:$TEST_REDIS_PORT (installing the Debian
-# package and starting one when nothing answers there), then runs every test with
+# package and starting one when nothing answers there) and that the SPDY interop tests' npm packages are installed,
+# then runs every test with
 #   dotnet test --solution Orleans.Eci.sln
 # Extra arguments go to dotnet test. Safe to run again: a Redis already answering on the port is used as it is, and
 # only a Redis this script started is stopped (and its files removed) when it ends.
@@ -49,5 +50,15 @@ else
     redis_answers || { echo "test.sh: redis-server did not answer on $ORLEANS_ECI_TEST_REDIS; see $dir/redis.log" >&2; exit 1; }
     echo "test.sh: started redis-server on $ORLEANS_ECI_TEST_REDIS (stopped when the tests end)"
 fi
+
+# The SPDY interop tests drive Node's spdy-transport, an independent SPDY/3.1 implementation; install its locked
+# packages (package-lock.json, `npm ci`) where they are missing. The tests fail naming this script without them.
+for npm_dir in tests/Spdy.Tests/Interop tests/Spdy.Tests/node; do
+    if [[ ! -d "$npm_dir/node_modules/spdy-transport" ]]; then
+        command -v npm >/dev/null 2>&1 || { echo "test.sh: npm is needed for $npm_dir (apt-get install nodejs npm)" >&2; exit 1; }
+        echo "test.sh: npm ci in $npm_dir"
+        (cd "$npm_dir" && npm ci --no-audit --no-fund --loglevel=error)
+    fi
+done
 
 dotnet test --solution Orleans.Eci.sln "$@"
