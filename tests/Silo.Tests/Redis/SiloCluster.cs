@@ -112,6 +112,16 @@ internal sealed partial class SiloCluster : IAsyncDisposable
             silo?.Dispose();
         }
 
+        // Whole silo logs for a failure's post-mortem: ORLEANS_ECI_SILO_LOGS=<folder>.
+        if (System.Environment.GetEnvironmentVariable("ORLEANS_ECI_SILO_LOGS") is { Length: > 0 } logs)
+        {
+            Directory.CreateDirectory(logs);
+            foreach (var silo in _silos.OfType<SiloProcess>())
+            {
+                await File.WriteAllTextAsync(Path.Combine(logs, $"{ServiceId}-{silo.Name}.log"), silo.Output);
+            }
+        }
+
         Client.Dispose();
         await Kube.DisposeAsync();
         await Eci.DisposeAsync();
@@ -145,6 +155,9 @@ internal sealed partial class SiloCluster : IAsyncDisposable
             ["Silo__HttpAddress"] = "127.0.0.1",
             ["Silo__HttpPort"] = "0",
             ["KUBECONFIG"] = Kubeconfig,
+            // Per-request HTTP logs would bury what matters (1,000 pods make tens of thousands of calls).
+            ["Logging__LogLevel__System.Net.Http.HttpClient"] = "Warning",
+            ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
             ["Eci__Endpoint"] = Eci.BaseUri.ToString(),
             ["Eci__RegionId"] = Eci.Region.RegionId,
             ["Eci__AccessKeyId"] = AccessKeyId,
@@ -197,7 +210,8 @@ internal sealed partial class SiloCluster : IAsyncDisposable
         {
             var pods = (await Client.CoreV1.ListNamespacedPodAsync("default", cancellationToken: TestContext.Current.CancellationToken)).Items;
             var pending = pods.Where(p => p.Status?.Phase != "Running").ToList();
-            waiting = $"{pods.Count} pods, expected {expected}; not Running: "
+            string calls = string.Join(", ", (await CallsAsync()).OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {c.Value}"));
+            waiting = $"ECI calls so far: {calls}. {pods.Count} pods, expected {expected}; not Running: "
                 + string.Join(", ", pending.Take(20).Select(p => $"{p.Metadata.Name} {p.Status?.Phase}/{p.Status?.Reason}"));
             return pods.Count == expected && pending.Count == 0;
         }, () => waiting);
