@@ -85,6 +85,30 @@ internal static class Workflows
 
     public const string DeleteUntoleratedPod = "kubectl delete pod untolerated";
 
+    /// <summary>Route 1 of eci-on-kubernetes.md §3, through the admission webhook: only the pod label.</summary>
+    public const string RunLabelledPod = "kubectl run labelled --image=nginx:1.27 --labels=alibabacloud.com/eci=true";
+
+    public const string GetLabelledPod = "kubectl get pod labelled -o wide";
+
+    public const string DeleteLabelledPod = "kubectl delete pod labelled";
+
+    /// <summary>Route 2: the namespace label routes every pod created in the namespace.</summary>
+    public const string CreateEciNamespace = "kubectl create namespace eci-apps";
+
+    public const string LabelEciNamespace = "kubectl label namespace eci-apps alibabacloud.com/eci=true";
+
+    public const string RunNamespacePod = "kubectl -n eci-apps run web --image=nginx:1.27";
+
+    public const string GetNamespacePod = "kubectl -n eci-apps get pod web -o wide";
+
+    public const string DeleteNamespacePod = "kubectl -n eci-apps delete pod web";
+
+    public const string DeleteEciNamespace = "kubectl delete namespace eci-apps";
+
+    /// <summary>A pod routed to ECI that ECI cannot run is denied at creation, saying why and what to use instead.</summary>
+    public const string RunHostNetworkPod =
+        """kubectl run hostnet --image=nginx:1.27 --labels=alibabacloud.com/eci=true --overrides='{"spec":{"hostNetwork":true}}'""";
+
     /// <summary>Every command, in the README's order.</summary>
     public static readonly IReadOnlyList<string> All =
     [
@@ -95,5 +119,8 @@ internal static class Workflows
         CreateDeployment, RouteDeployment, ScaleDeploymentUp, GetDeploymentPods, ScaleDeploymentDown, DeleteDeployment,
         RunPlainPod, GetPlainPod, DeletePlainPod,
         RunUntoleratedPod, DescribeUntoleratedPod, DeleteUntoleratedPod,
+        RunLabelledPod, GetLabelledPod, DeleteLabelledPod,
+        CreateEciNamespace, LabelEciNamespace, RunNamespacePod, GetNamespacePod, DeleteNamespacePod, DeleteEciNamespace,
+        RunHostNetworkPod,
     ];
 }
