@@ -25,6 +25,9 @@ internal static class ExecEndpoint
 {
     private const string LoggerName = "OrleansEci.KubeletApi.Exec";
 
+    /// <summary>How long the connection to ECI's exec WebSocket may take: the WebSocketUri's lifetime.</summary>
+    public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(30);
+
     public static Task HandleAsync(HttpContext context, string ns, string pod, string container) =>
         ServeAsync(context, ns, pod, uid: null, container);
 
@@ -121,14 +124,21 @@ internal static class ExecEndpoint
                 $"{what}: ECI's ExecContainerCommand answered without a usable WebSocketUri (\"{answer.WebSocketUri}\", RequestId {answer.RequestId})"));
         }
 
+        // The WebSocketUri is good for one connection within 30 s (eci-openapi.md §3.7): waiting longer cannot succeed.
+        using var timeout = new CancellationTokenSource(ConnectTimeout, services.GetService<TimeProvider>() ?? TimeProvider.System);
+        using var connect = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
         try
         {
-            return (await EciExecSession.ConnectAsync(uri, cancellationToken: ct).ConfigureAwait(false), groupId, null);
+            return (await EciExecSession.ConnectAsync(uri, cancellationToken: connect.Token).ConfigureAwait(false), groupId, null);
         }
         catch (WebSocketException e)
         {
             ExecLog.ConnectFailed(logger, ns, podName, container, e);
             return (null, groupId, new KubeletProblem(KubeletProblemKind.UpstreamFailed, $"{what}: connecting to ECI's exec WebSocket failed: {e.Message}"));
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            return (null, groupId, new KubeletProblem(KubeletProblemKind.Unavailable, $"{what}: ECI's exec WebSocket did not accept the connection within {ConnectTimeout.TotalSeconds:0} s"));
         }
     }
 }
