@@ -83,9 +83,10 @@ public sealed class SandboxPodTests(SandboxFixture fixture)
     /// <summary>
     /// The README's <c>kubectl exec -it talker -- sh</c>: kubectl needs a terminal for -t, so util-linux <c>script</c>
     /// gives it a pseudo-terminal whose input is the typed lines; kubectl sends the terminal's size and raw keystrokes.
+    /// And the README's word on <c>kubectl attach</c>: refused, saying why.
     /// </summary>
     [Fact]
-    public async Task TalkerPod_ExecWithTerminal_RunsTypedLinesAndExitsWithTheShellsCode()
+    public async Task TalkerPod_ExecWithTerminalThenAttach_ShellRunsTypedLinesAndAttachIsRefusedSayingWhy()
     {
         var kubectl = await fixture.NewSessionAsync("exec-tty");
 
@@ -95,6 +96,9 @@ public sealed class SandboxPodTests(SandboxFixture fixture)
 
         Assert.True(tty.ExitCode == 4 && tty.Stdout.Contains("set-on-the-pod\r\n", StringComparison.Ordinal),
             $"Expected `kubectl exec -it talker -- sh` in {kubectl.Namespace} to print X on the terminal and exit 4, got exit {tty.ExitCode}, stdout \"{tty.Stdout}\", stderr \"{tty.Stderr}\"");
+        var attach = await kubectl.ShellAsync("kubectl attach talker");
+        Assert.True(attach.ExitCode != 0 && attach.Stderr.Contains("ECI has no API to attach", StringComparison.Ordinal),
+            $"Expected `kubectl attach talker` in {kubectl.Namespace} to fail saying ECI cannot attach, got exit {attach.ExitCode}, stdout \"{attach.Stdout}\", stderr \"{attach.Stderr}\"");
         (await kubectl.ShellAsync(Workflows.DeleteTalkerPod)).Succeeded();
     }
 
