@@ -62,7 +62,12 @@ public sealed class RuntimeFixture : IAsyncDisposable
     /// <summary>A Kubernetes client of the test's own (not the runtime's), on real time.</summary>
     public IKubernetes Client { get; }
 
-    public static async Task<RuntimeFixture> StartAsync(Action<Dictionary<string, string?>>? configure = null, int silos = 1, Action<EciEmulatorOptions>? eci = null)
+    /// <summary>
+    /// Starts the runtime. <paramref name="kube"/> may turn on local API server controllers (all off by default), e.g. the
+    /// ReplicaSet and disruption controllers for workloads.
+    /// </summary>
+    public static async Task<RuntimeFixture> StartAsync(Action<Dictionary<string, string?>>? configure = null, int silos = 1, Action<EciEmulatorOptions>? eci = null,
+        Action<KubeApiServerOptions>? kube = null)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 8, 0, 0, TimeSpan.Zero));
         var eciOptions = new EciEmulatorOptions { RandomSeed = 4 };
@@ -71,8 +76,9 @@ public sealed class RuntimeFixture : IAsyncDisposable
         var eciHost = await EciEmulatorHost.StartAsync(eciOptions, clock);
         var kubeOptions = new KubeApiServerOptions { Https = false };
         kubeOptions.Controllers.DisableAll();
-        var kube = await KubeApiServer.StartAsync(kubeOptions, timeProvider: clock);
-        var kubeConfig = new KubernetesClientConfiguration { Host = kube.BaseUri.ToString() };
+        kube?.Invoke(kubeOptions);
+        var kubeServer = await KubeApiServer.StartAsync(kubeOptions, timeProvider: clock);
+        var kubeConfig = new KubernetesClientConfiguration { Host = kubeServer.BaseUri.ToString() };
 
         var settings = new Dictionary<string, string?>
         {
@@ -109,7 +115,7 @@ public sealed class RuntimeFixture : IAsyncDisposable
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();
-        return new RuntimeFixture(clock, eciHost, kube, cluster, new k8s.Kubernetes(kubeConfig));
+        return new RuntimeFixture(clock, eciHost, kubeServer, cluster, new k8s.Kubernetes(kubeConfig));
     }
 
     /// <summary>

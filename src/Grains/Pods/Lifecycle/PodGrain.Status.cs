@@ -63,22 +63,37 @@ public sealed partial class PodGrain
             case GroupObservationKind.Status:
                 var status = EciJson.Read<ContainerGroupStatus>(observation.Json);
                 _groupStatus = status.Status;
-                await WriteGroupStatusAsync(PodStatusMapper.FromStatus(status, Shape, hostIp), now);
+                await NoteSpotAsync(SpotNotice.From(status));
+                V1PodStatus fromStatus = PodStatusMapper.FromStatus(status, Shape, hostIp);
+                if (!await TakeOverAsync(status.Status, fromStatus))
+                {
+                    await WriteGroupStatusAsync(fromStatus, now);
+                }
+
                 break;
             case GroupObservationKind.Group:
                 var group = EciJson.Read<ContainerGroup>(observation.Json);
                 _groupStatus = group.Status;
-                await WriteGroupStatusAsync(PodStatusMapper.FromGroup(group, Shape, hostIp), now);
                 await PostAllAsync(EciEventTranslator.From(group.Events, now));
+                await NoteSpotAsync(SpotNotice.From(group.Events));
+                V1PodStatus fromGroup = PodStatusMapper.FromGroup(group, Shape, hostIp);
+                if (!await TakeOverAsync(group.Status, fromGroup))
+                {
+                    await WriteGroupStatusAsync(fromGroup, now);
+                }
+
                 break;
             case GroupObservationKind.Events:
-                await PostAllAsync(EciEventTranslator.From(EciJson.Read<List<EciEvent>>(observation.Json), now));
+                var events = EciJson.Read<List<EciEvent>>(observation.Json);
+                await PostAllAsync(EciEventTranslator.From(events, now));
+                await NoteSpotAsync(SpotNotice.From(events));
                 break;
         }
     }
 
     private async Task WriteGroupStatusAsync(V1PodStatus status, DateTime now)
     {
+        status = PodStatusMapper.CarryRestarts(status, Record.CarriedRestarts, Record.CarriedEndedAt?.UtcDateTime);
         if (Record.Stage == PodStage.Deleting)
         {
             // While the group terminates, show it, but never let a late Running view hide the deletion.
@@ -104,6 +119,11 @@ public sealed partial class PodGrain
             // A finished pod's group aged out of ECI's retention (1 h, then the latest 100): nothing was lost.
             Record.ContainerGroupId = null;
             await _state.WriteStateAsync();
+            return;
+        }
+
+        if (await RescheduleLostAsync(lost))
+        {
             return;
         }
 
@@ -139,6 +159,7 @@ public sealed partial class PodGrain
     /// </summary>
     private async Task WriteStatusAsync(V1PodStatus status)
     {
+        status = Decorate(status);
         if (_written?.Conditions?.FirstOrDefault(c => c.Type == "PodScheduled") is { } scheduled
             && status.Conditions?.Any(c => c.Type == "PodScheduled") != true)
         {

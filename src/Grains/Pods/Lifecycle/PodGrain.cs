@@ -18,7 +18,7 @@ namespace OrleansEci.Grains.Pods.Lifecycle;
 /// <summary>
 /// Owns one pod's container group (see <see cref="IPodGrain"/>). Calls from the watch and the poller only record what
 /// they saw; the work (create, retry, delete) runs in the grain's own timer turns, one step per turn, so a slow ECI
-/// call never holds up the watch. Partial files: Create, Status, Delete, Claim.
+/// call never holds up the watch. Partial files: Create, Status, Delete, Claim, Update, Volumes, Spot, Reschedule.
 /// </summary>
 public sealed partial class PodGrain : Grain, IPodGrain
 {
@@ -79,6 +79,7 @@ public sealed partial class PodGrain : Grain, IPodGrain
         _timer = this.RegisterGrainTimer(static (self, ct) => self.WorkAsync(ct), this,
             new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { KeepAlive = true });
         JournalActivated();
+        RearmSpotTimer();
         return Task.CompletedTask;
     }
 
@@ -86,6 +87,7 @@ public sealed partial class PodGrain : Grain, IPodGrain
     {
         _timer?.Dispose();
         _volumeTimer?.Dispose();
+        _spotTimer?.Dispose();
         _scope?.Dispose();
         return Task.CompletedTask;
     }
@@ -139,7 +141,7 @@ public sealed partial class PodGrain : Grain, IPodGrain
     }
 
     public Task<PodGrainState> GetState() => Task.FromResult(new PodGrainState(Record.Uid, Record.NodeName, Record.Stage, Record.ContainerGroupId,
-        _groupStatus, Record.Attempts, Record.Reason, Record.Message, Record.NextAttemptAt));
+        _groupStatus, Record.Attempts, Record.Reason, Record.Message, Record.NextAttemptAt) { SpotReleaseAt = Record.SpotReleaseAt, Reschedules = Record.Reschedules });
 
     /// <summary>Schedules the next work turn after <paramref name="due"/> (replacing any earlier schedule).</summary>
     private void Kick(TimeSpan due)
@@ -186,7 +188,7 @@ public sealed partial class PodGrain : Grain, IPodGrain
             case PodStage.Deleting:
                 await DeleteStepAsync(cancellationToken);
                 break;
-            case PodStage.None or PodStage.Creating:
+            case PodStage.None or PodStage.Creating when !Parked():
                 await CreateStepAsync(cancellationToken);
                 break;
             case PodStage.Created:

@@ -32,8 +32,41 @@ public sealed class PodLifecycleOptions
     /// </summary>
     public TimeSpan VolumeRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How long before its spot instance is released a pod with an owner controller (or with
+    /// <c>k8s.aliyun.com/eci-spot-release-strategy: api-evict</c>) is evicted through the Eviction API, so that its
+    /// replacement is scheduled and running before the instance disappears. ECI gives about 3 minutes' notice, so the
+    /// default (3 min) evicts as soon as the notice arrives; a smaller value keeps the pod serving longer. Default 3 min.
+    /// </summary>
+    public TimeSpan SpotEvictionLead { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>
+    /// How often a refused eviction (429: a PodDisruptionBudget allows no disruption now) is tried again until the
+    /// release. The API server suggests 10 s (pkg/registry/core/pod/storage/eviction.go). Default 5 s.
+    /// </summary>
+    public TimeSpan SpotEvictionRetryInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The notice assumed when ECI's SpotToBeReleased message does not say in how many minutes the instance goes.
+    /// Default 3 min (eci-annotations-current.md §4).
+    /// </summary>
+    public TimeSpan SpotReleaseNotice { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>
+    /// Whether a bare pod (no owner controller) with restartPolicy Always whose spot instance was released is created
+    /// again on a fresh container group, which Kubernetes sees as a container restart. Off by default: Kubernetes itself
+    /// never moves a bare pod, and the pod ends Failed with reason BidFailed as on ACK.
+    /// </summary>
+    public bool RecreateBareSpotPods { get; set; }
+
     public void Validate()
     {
+        if (SpotEvictionLead < TimeSpan.Zero || SpotEvictionRetryInterval <= TimeSpan.Zero || SpotReleaseNotice <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException(
+                "Pods: SpotEvictionLead must not be negative, SpotEvictionRetryInterval and SpotReleaseNotice must be positive (defaults 3 min, 5 s, 3 min).");
+        }
+
         if (MaxCreateAttempts < 1)
         {
             throw new InvalidOperationException($"Pods:MaxCreateAttempts ({MaxCreateAttempts}) must be at least 1. Default 8.");

@@ -44,4 +44,31 @@ public sealed class PodRecord
     /// the same body under the same token), and afterwards where the group was placed.
     /// </summary>
     [Id(13)] public Zones.ZoneChoice? Choice { get; set; }
+
+    /// <summary>When ECI releases the pod's spot instance (from its SpotToBeReleased notice); the spot timer's deadline.</summary>
+    [Id(20)] public DateTimeOffset? SpotReleaseAt { get; set; }
+
+    /// <summary>When the spot notice was seen (the DisruptionTarget condition's time).</summary>
+    [Id(21)] public DateTimeOffset? SpotNoticeAt { get; set; }
+
+    /// <summary>Whether the spot release was handled: the eviction accepted, or the bare pod moved to a fresh group.</summary>
+    [Id(22)] public bool SpotHandled { get; set; }
+
+    /// <summary>How many times the pod's group was created afresh after an asynchronous failure or loss (reschedules).</summary>
+    [Id(23)] public int Reschedules { get; set; }
+
+    /// <summary>
+    /// Restart counts carried over from the pod's earlier groups (container name → restarts before the current group), so a
+    /// bare pod moved to a fresh group shows a container restart, not a reset.
+    /// </summary>
+    [Id(24)] public Dictionary<string, int>? CarriedRestarts { get; set; }
+
+    /// <summary>When the previous group's containers ended (the carried lastState's finishedAt).</summary>
+    [Id(25)] public DateTimeOffset? CarriedEndedAt { get; set; }
+
+    /// <summary>
+    /// Set when asynchronous failures spent the create attempts without a fail-fast or reschedule annotation: the pod
+    /// stays Pending with the reason and is not created again on its own until its spec changes (this generation).
+    /// </summary>
+    [Id(26)] public long? ParkedGeneration { get; set; }
 }

@@ -46,4 +46,7 @@ public sealed record MappingContext(
     /// added after <see cref="KubernetesServiceEnvironment"/> unless the pod sets <c>enableServiceLinks: false</c>.
     /// </summary>
     public IReadOnlyList<KeyValuePair<string, string>> NamespaceServiceEnvironment { get; init; } = [];
+
+    /// <summary>A context for reading only the pod's annotations (<see cref="PodMapper.Policy"/>): no node, no token.</summary>
+    internal static MappingContext ForPolicy { get; } = new("", "", "", [], null, null, null, "", "");
 }

@@ -27,6 +27,17 @@ public static class PodMapper
         return ContainerGroupNames.For(pod.Metadata?.NamespaceProperty ?? "default", pod.Metadata?.Name ?? "");
     }
 
+    /// <summary>
+    /// What the pod's annotations ask of the pod grain (fail strategy, spot handling), for decisions made after the create
+    /// (an asynchronous ScheduleFailed, a lost group, a spot release). Malformed values read as absent, as in <see cref="Map"/>,
+    /// which has already rejected such a pod before it got a group.
+    /// </summary>
+    public static PodCreationPolicy Policy(V1Pod pod)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        return AnnotationMapper.Policy(new MappingScope(pod, PodInputs.None, MappingContext.ForPolicy));
+    }
+
     /// <summary>The request for this pod, or why there is none (<see cref="Unsupported"/>, <see cref="MissingInput"/>).</summary>
     public static MappingResult Map(V1Pod pod, PodInputs inputs, MappingContext context)
     {

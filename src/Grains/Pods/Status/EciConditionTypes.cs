@@ -28,6 +28,14 @@ internal static class EciConditionTypes
     /// <summary>The event (and ContainerInstanceExpired reason) about 3–5 minutes before a spot instance is released.</summary>
     public const string SpotToBeReleased = "SpotToBeReleased";
 
+    /// <summary>
+    /// The DisruptionTarget reason a kubelet gives a pod it is about to terminate because its node goes away (graceful node
+    /// shutdown, pkg/kubelet/nodeshutdown) or is under pressure (pkg/kubelet/eviction): a spot release is the instance, and
+    /// so the pod's "node", going away. The PDB controller leaves conditions with this reason alone
+    /// (pkg/controller/disruption, nonTerminatingPodHasStaleDisruptionCondition).
+    /// </summary>
+    public const string TerminationByKubelet = "TerminationByKubelet";
+
     /// <summary>The pod reason ACK gives a pod whose spot instance was released (eci-openapi.md §4.2).</summary>
     public const string BidFailed = "BidFailed";
 

@@ -56,6 +56,11 @@ public static partial class PodStatusMapper
                 g.SpotNotice?.Message ?? "Spot ECI was released.", g.SpotNotice?.At));
         }
 
+        if (g.SpotNotice is { } notice && eci != EciGroupStatuses.Expired && phase is PodPhases.Pending or PodPhases.Running)
+        {
+            conditions.Add(PodConditions.Condition(EciConditionTypes.DisruptionTarget, true, EciConditionTypes.TerminationByKubelet, notice.Message, notice.At));
+        }
+
         if (eci == EciGroupStatuses.Expired)
         {
             // A disruption, not a failure of the workload: Jobs' podFailurePolicy can tell the two apart by this condition.
