@@ -23,6 +23,7 @@ public static class TablePrinters
         [new("apps", "replicasets")] = new ReplicaSetPrinter(),
         [new("batch", "jobs")] = new JobPrinter(),
         [new("coordination.k8s.io", "leases")] = new LeasePrinter(),
+        [new("policy", "poddisruptionbudgets")] = new PodDisruptionBudgetPrinter(),
         [new("admissionregistration.k8s.io", "mutatingwebhookconfigurations")] = new WebhookConfigurationPrinter(),
         [new("admissionregistration.k8s.io", "validatingwebhookconfigurations")] = new WebhookConfigurationPrinter(),
     };
