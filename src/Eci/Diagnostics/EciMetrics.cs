@@ -5,7 +5,8 @@ namespace OrleansEci.Eci.Diagnostics;
 
 /// <summary>
 /// The ECI client's instruments (meter <see cref="MeterName"/>), recorded once per HTTP attempt by the transport, the
-/// one place every ECI call passes: <c>orleans_eci_eci_calls</c> by action and outcome, and the attempt's latency.
+/// one place every ECI call passes: <c>calls</c> by action and outcome, and the attempt's latency <c>call.duration</c>
+/// (in Prometheus <c>orleanseci_eci_calls</c> and <c>orleanseci_eci_call_duration</c>).
 /// The outcome is <c>Ok</c>, an <see cref="Errors.EciErrorCategory"/> name (<c>Throttled</c> counts ECI's throttles), or
 /// <c>Canceled</c>. The meter is process-wide: one silo runs per process in production; tests with several in-process
 /// silos see their sum.
@@ -22,10 +23,10 @@ public static class EciMetrics
     public const string Canceled = "Canceled";
 
     /// <summary>The calls counter's instrument name.</summary>
-    public const string CallsName = "orleans_eci.eci.calls";
+    public const string CallsName = "calls";
 
     /// <summary>The latency histogram's instrument name (seconds).</summary>
-    public const string DurationName = "orleans_eci.eci.call.duration";
+    public const string DurationName = "call.duration";
 
     private static readonly Meter Meter = new(MeterName);
 

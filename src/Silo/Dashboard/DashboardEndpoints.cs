@@ -28,6 +28,8 @@ internal static class DashboardEndpoints
 
     public static WebApplication MapRuntimeDashboard(this WebApplication app)
     {
+        // Listening starts with the host, not with the first scrape (a measurement before it would be lost).
+        _ = app.Services.GetRequiredService<IRuntimeMetricsWriter>();
         app.MapGet("/metrics", static (IRuntimeMetricsWriter writer, CancellationToken ct) =>
             Results.Stream(output => writer.WriteAsync(output, ct), writer.ContentType));
 
@@ -37,6 +39,8 @@ internal static class DashboardEndpoints
             return app;
         }
 
+        // The recent-activity window listens from now on (not from the first page view).
+        _ = app.Services.GetRequiredService<RecentActivity>();
         var loopback = new LoopbackOnlyFilter(options.AllowRemote);
         // The Orleans dashboard has no authentication of its own (orleans10.md §3).
         app.MapOrleansDashboard(routePrefix: "/dashboard").AddEndpointFilter(loopback);

@@ -15,7 +15,7 @@ namespace OrleansEci.Silo.Dashboard;
 /// <summary>
 /// A silo-local picture of the cluster, read every <see cref="DashboardUiOptions.SnapshotInterval"/>: each virtual
 /// node's grain state and pod counts (one call per node to its grain and its pod index, never one per pod) and the
-/// silos. The dashboard's overview and the pods-per-phase gauges (meter <see cref="MeterName"/>) read the last picture,
+/// silos. The dashboard's overview and the pods-per-phase gauges (meter <see cref="MeterName"/>, <c>orleanseci_silo_*</c> in Prometheus) read the last picture,
 /// so a scrape or a page view never calls a grain.
 /// </summary>
 internal sealed partial class RuntimeSnapshot : BackgroundService
@@ -38,21 +38,21 @@ internal sealed partial class RuntimeSnapshot : BackgroundService
         _time = time;
         _log = log;
         Meter meter = meters.Create(MeterName);
-        meter.CreateObservableGauge("orleans_eci.node.pods", () => Last.Nodes.SelectMany(n => n.PodsByPhase.Select(p =>
+        meter.CreateObservableGauge("node.pods", () => Last.Nodes.SelectMany(n => n.PodsByPhase.Select(p =>
             new Measurement<int>(p.Value, new KeyValuePair<string, object?>("node", n.Name), new KeyValuePair<string, object?>("phase", p.Key)))),
             "{pod}", "Pods of each virtual node by phase (as last written to Kubernetes), from the silo's snapshot.");
-        meter.CreateObservableGauge("orleans_eci.node.ready", () => Last.Nodes.Select(n =>
+        meter.CreateObservableGauge("node.ready", () => Last.Nodes.Select(n =>
             new Measurement<int>(n.Ready ? 1 : 0, new KeyValuePair<string, object?>("node", n.Name))), null, "1 when the virtual node is registered and its lease is current.");
-        meter.CreateObservableGauge("orleans_eci.node.pod_errors", () => Last.Nodes.Select(n =>
+        meter.CreateObservableGauge("node.pod_errors", () => Last.Nodes.Select(n =>
             new Measurement<int>(n.PodsWithErrors, new KeyValuePair<string, object?>("node", n.Name))), "{pod}", "Pods whose last create or status step failed.");
-        meter.CreateObservableCounter("orleans_eci.kubernetes.requests", () => new[]
+        meter.CreateObservableCounter("kubernetes.requests", () => new[]
         {
             new Measurement<long>(kube.Reads, new KeyValuePair<string, object?>("kind", "read")),
             new Measurement<long>(kube.Writes - kube.Events, new KeyValuePair<string, object?>("kind", "write")),
             new Measurement<long>(kube.Events, new KeyValuePair<string, object?>("kind", "event")),
             new Measurement<long>(kube.Watches, new KeyValuePair<string, object?>("kind", "watch")),
         }, "{request}", "Requests of this silo to the API server by kind (reads, writes, events posted, watches opened).");
-        meter.CreateObservableCounter("orleans_eci.kubernetes.budget_waits", () => kube.ThrottledWaits, "{request}",
+        meter.CreateObservableCounter("kubernetes.budget_waits", () => kube.ThrottledWaits, "{request}",
             "Requests of this silo that waited for the Kubernetes QPS budget.");
     }
 
