@@ -243,21 +243,21 @@ internal sealed partial class SiloCluster : IAsyncDisposable
         await UntilAsync("every virtual node Ready", async () =>
             (await Client.CoreV1.ListNodeAsync(cancellationToken: TestContext.Current.CancellationToken)).Items.Count(Ready) == Nodes.Length);
 
-    /// <summary>The membership row's status (3 Active, 6 Dead) of the silo named <paramref name="siloName"/>, or 0 when it has none.</summary>
-    public async Task<int> MemberStatusAsync(string siloName)
+    /// <summary>The statuses (3 Active, 6 Dead, ...) of the membership rows of the silo named <paramref name="siloName"/>: one per generation it ran as.</summary>
+    public async Task<IReadOnlyList<int>> MemberStatusesAsync(string siloName)
     {
         await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(_redis);
-        int status = 0;
+        List<int> statuses = [];
         foreach (var field in await redis.GetDatabase().HashGetAllAsync($"{ServiceId}/members/c1"))
         {
             if (field.Name != "Version" && System.Text.Json.Nodes.JsonNode.Parse(field.Value.ToString()) is { } row
                 && row["SiloName"]?.GetValue<string>() == siloName)
             {
-                status = Math.Max(status, row["Status"]!.GetValue<int>()); // a restarted silo has rows of several generations
+                statuses.Add(row["Status"]!.GetValue<int>());
             }
         }
 
-        return status;
+        return statuses;
     }
 
     public static bool Ready(V1Node node) => node.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true;
