@@ -66,6 +66,26 @@ public sealed class EciExecBridgeTests
     }
 
     [Fact]
+    public async Task RunAsync_CallerGoesAway_StopsAndEcisSocketIsClosed()
+    {
+        var (client, eciPeer) = await SocketPairAsync();
+        var session = EciExecSession.FromConnected(client);
+        var caller = new RecordedStreams(new RemoteCommandRequest(false, true, true, false) { Command = ["sleep", "3600"], Container = "app" }, null);
+        using var callerGone = new CancellationTokenSource();
+
+        var bridge = EciExecBridge.RunAsync(caller, session, NullLogger.Instance, callerGone.Token);
+        await callerGone.CancelAsync(); // what the endpoint's RequestAborted does when the caller's connection ends
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => bridge);
+        await session.DisposeAsync(); // the endpoint's await using
+        var ended = await ConnectionEndAsync(eciPeer);
+
+        // A cancelled receive aborts a .NET WebSocket, so ECI sees the connection drop rather than a close frame: either way its command's session ends.
+        Assert.True(ended is "close frame" or "connection dropped" && caller.Completed is null,
+            $"Expected ECI's side to see the connection end and no status sent to a caller who left, got {ended}, completed {caller.Completed}");
+        eciPeer.Dispose();
+    }
+
+    [Fact]
     public void ToStatus_ExitCodesAndFailures_MapAsTheKubeletReportsThem()
     {
         Assert.True(EciExecBridge.ToStatus(EciExecExit.Success, ["true"]).IsSuccess, "Expected exit 0 to be success");
@@ -73,6 +93,19 @@ public sealed class EciExecBridgeTests
         Assert.True(three is { ExitCode: 3, Reason: "NonZeroExitCode" } && three.Message!.Contains("[sh -c exit 3]", StringComparison.Ordinal), $"Expected exit 3 naming the command, got {three}");
         var failed = EciExecBridge.ToStatus(EciExecExit.Failed("container app is not running"), ["ls"]);
         Assert.True(failed is { ExitCode: null, Reason: "InternalError", Message: "container app is not running" }, $"Expected ECI's failure message as an InternalError, got {failed}");
+    }
+
+    private static async Task<string> ConnectionEndAsync(WebSocket peer)
+    {
+        try
+        {
+            var result = await peer.ReceiveAsync(new byte[16], Ct);
+            return result.MessageType == WebSocketMessageType.Close ? "close frame" : $"a {result.MessageType} message";
+        }
+        catch (WebSocketException)
+        {
+            return "connection dropped";
+        }
     }
 
     private static byte[] Frame(byte channel, string text) => [channel, .. Encoding.UTF8.GetBytes(text)];
