@@ -2,23 +2,28 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
+using k8s;
+
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace OrleansEci.KubeletApi.Webhook;
 
 /// <summary>
 /// The webhook's serving certificate and the PEM CA bundle the API server must trust for it (vk-webhook's caBundle):
-/// configured PEM files, or a CA and a serving certificate generated at start-up whose SANs are the webhook Service's
-/// DNS names (<see cref="WebhookOptions.ServiceDnsNames"/>) plus localhost and the loopback addresses.
+/// configured PEM files, or a serving certificate generated at start-up whose SANs are the webhook Service's DNS names
+/// (<see cref="WebhookOptions.ServiceDnsNames"/>) plus localhost and the loopback addresses, signed by the CA shared
+/// through <see cref="WebhookOptions.CaSecretName"/> (several silos) or by a CA of this process (one silo).
 /// </summary>
 public sealed class WebhookCertificates : IDisposable
 {
     private static readonly Oid ServerAuth = new("1.3.6.1.5.5.7.3.1");
 
-    public WebhookCertificates(IOptions<WebhookOptions> options, TimeProvider time)
+    public WebhookCertificates(IOptions<WebhookOptions> options, TimeProvider time, IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(services);
         WebhookOptions o = options.Value;
         if (o.ServingCertificatePath is { } certPath && o.ServingKeyPath is { } keyPath)
         {
@@ -29,6 +34,15 @@ public sealed class WebhookCertificates : IDisposable
             {
                 throw new InvalidOperationException($"{WebhookOptions.SectionName}:CaBundlePath ({o.CaBundlePath ?? certPath}) holds no PEM certificate. Point it at the CA that signed the serving certificate.");
             }
+        }
+        else if (o.CaSecretName is { Length: > 0 } secretName)
+        {
+            // Start-up only, before the webhook port serves: every silo must know the shared CA before it presents a certificate.
+            IKubernetes kube = services.GetRequiredService<IKubernetes>();
+            using X509Certificate2 ca = WebhookCertificateAuthority.LoadOrCreateAsync(kube, o.CaSecretNamespace, secretName, time.GetUtcNow(), CancellationToken.None)
+                .GetAwaiter().GetResult();
+            ServingCertificate = Issue(ca, o.ServiceDnsNames(), time.GetUtcNow());
+            CaBundlePem = ca.ExportCertificatePem() + "\n";
         }
         else
         {
@@ -47,14 +61,27 @@ public sealed class WebhookCertificates : IDisposable
     /// <summary>A CA valid ten years and a serving certificate it signs, valid a year, for <paramref name="dnsNames"/>.</summary>
     public static (X509Certificate2 Serving, string CaPem) Generate(IEnumerable<string> dnsNames, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(dnsNames);
+        using X509Certificate2 ca = CreateAuthority(now);
+        return (Issue(ca, dnsNames, now), ca.ExportCertificatePem() + "\n");
+    }
+
+    /// <summary>A self-signed CA (with its private key), valid ten years.</summary>
+    public static X509Certificate2 CreateAuthority(DateTimeOffset now)
+    {
         using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var caRequest = new CertificateRequest("CN=orleans-eci-webhook-ca", caKey, HashAlgorithmName.SHA256);
         caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, true, 0, true));
         caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         caRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(caRequest.PublicKey, false));
         using var ca = caRequest.CreateSelfSigned(now.AddMinutes(-5), now.AddYears(10));
+        return Usable(ca);
+    }
 
+    /// <summary>A serving certificate for <paramref name="dnsNames"/>, localhost and loopback, signed by <paramref name="ca"/>, valid a year.</summary>
+    public static X509Certificate2 Issue(X509Certificate2 ca, IEnumerable<string> dnsNames, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(ca);
+        ArgumentNullException.ThrowIfNull(dnsNames);
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var san = new SubjectAlternativeNameBuilder();
         san.AddDnsName("localhost");
@@ -76,7 +103,7 @@ public sealed class WebhookCertificates : IDisposable
         serial[0] &= 0x7F;
         using var issued = request.Create(ca, now.AddMinutes(-5), now.AddYears(1), serial);
         using var withKey = issued.CopyWithPrivateKey(key);
-        return (Usable(withKey), ca.ExportCertificatePem() + "\n");
+        return Usable(withKey);
     }
 
     // A PKCS#12 round trip makes the key usable by SslStream on every platform (ephemeral keys are not, on some).

@@ -41,6 +41,15 @@ public sealed class WebhookOptions
     /// </summary>
     public string? CaBundlePath { get; set; }
 
+    /// <summary>
+    /// With a generated certificate: the Secret holding the CA all silos share (created by the first silo). Unset: each
+    /// process makes its own CA, which is right for one silo only, since vk-webhook carries one caBundle. deploy/ sets it.
+    /// </summary>
+    public string? CaSecretName { get; set; }
+
+    /// <summary>The namespace of <see cref="CaSecretName"/>: the silos' own. Default <c>POD_NAMESPACE</c>, else <c>kube-system</c>.</summary>
+    public string CaSecretNamespace { get; set; } = Environment.GetEnvironmentVariable("POD_NAMESPACE") is { Length: > 0 } ns ? ns : "kube-system";
+
     /// <summary>Keep vk-webhook in step with the profile from this process. Default true.</summary>
     public bool Register { get; set; } = true;
 

@@ -42,6 +42,8 @@ public sealed class DeployManifestsTests
 
     private static readonly string[] ProfileRules = [" configmaps list,watch eci-profile"];
 
+    private static readonly string[] WebhookCaRules = [" secrets create"];
+
     private static string Rendered()
     {
         KubectlBinary.Require();
@@ -114,7 +116,10 @@ public sealed class DeployManifestsTests
         var profile = Single<V1Role>(objects, "orleans-eci-profile");
         Assert.Equal("kube-system", profile.Metadata.NamespaceProperty);
         Assert.Equal(ProfileRules, profile.Rules.Select(Describe).ToArray());
-        Assert.Equal(3, objects.OfType<V1ClusterRole>().Count() + objects.OfType<V1Role>().Count());
+        var webhookCa = Single<V1Role>(objects, "orleans-eci-webhook-ca");
+        Assert.Equal("orleans-eci", webhookCa.Metadata.NamespaceProperty);
+        Assert.Equal(WebhookCaRules, webhookCa.Rules.Select(Describe).ToArray());
+        Assert.Equal(4, objects.OfType<V1ClusterRole>().Count() + objects.OfType<V1Role>().Count());
     }
 
     [Fact]
@@ -165,6 +170,7 @@ public sealed class DeployManifestsTests
         Assert.Equal(["ECI_ACCESS_KEY", "ECI_SECRET_KEY"], Single<V1Secret>(objects, "orleans-eci-accesskey").Data.Keys.Order());
         Assert.Equal("kube-system", Single<V1ConfigMap>(objects, "eci-profile").Metadata.NamespaceProperty);
         Assert.Equal("true", config["WEBHOOK"]);
+        Assert.Equal("orleans-eci-webhook-ca", config["Webhook__CaSecretName"]);
         var webhook = Single<V1Service>(objects, config["Webhook__Configuration__ServiceName"]);
         Assert.Equal(config["Webhook__Configuration__ServiceNamespace"], webhook.Metadata.NamespaceProperty);
         var webhookPort = Assert.Single(silo.Ports, p => p.Name == webhook.Spec.Ports.Single().TargetPort.Value);
