@@ -14,7 +14,7 @@ namespace OrleansEci.Grains.Zones;
 /// learned arrives with the zone grain's snapshot, fetched in the background once the copy is older than
 /// <see cref="ZoneKnowledgeOptions.SnapshotRefresh"/>. Thread-safe; one per silo.
 /// </summary>
-public sealed partial class ZoneKnowledgeCache
+public sealed partial class ZoneKnowledgeCache : IDisposable
 {
     private readonly ConcurrentDictionary<string, Entry> _zones = new(StringComparer.Ordinal);
     private readonly IGrainFactory _grains;
@@ -22,6 +22,7 @@ public sealed partial class ZoneKnowledgeCache
     private readonly ZoneKnowledgeOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _log;
+    private readonly SemaphoreSlim _createSlots;
     private long _snapshotFetches;
 
     public ZoneKnowledgeCache(IGrainFactory grains, IClusterCatalog catalog, IOptions<ZoneKnowledgeOptions> options, TimeProvider time, ILogger<ZoneKnowledgeCache> log)
@@ -32,6 +33,7 @@ public sealed partial class ZoneKnowledgeCache
         _options = options.Value;
         _time = time;
         _log = log;
+        _createSlots = new SemaphoreSlim(_options.MaxCreatesInFlight, _options.MaxCreatesInFlight);
     }
 
     /// <summary>Snapshots fetched from zone grains so far: the only calls the ranking path causes.</summary>
@@ -84,6 +86,16 @@ public sealed partial class ZoneKnowledgeCache
         });
     }
 
+    /// <summary>
+    /// Waits for one of this silo's <see cref="ZoneKnowledgeOptions.MaxCreatesInFlight"/> create slots; rank and send
+    /// while holding it, and give it back (dispose) as soon as ECI answered.
+    /// </summary>
+    public async Task<IDisposable> EnterCreateAsync(CancellationToken cancellationToken)
+    {
+        await _createSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return new CreateSlot(_createSlots);
+    }
+
     /// <summary>Counts a create in flight in the zone until disposed (weights spread concurrent creates).</summary>
     public IDisposable BeginCreate(string zoneKey)
     {
@@ -91,6 +103,8 @@ public sealed partial class ZoneKnowledgeCache
         Interlocked.Increment(ref entry.InFlight);
         return new InFlightCreate(entry);
     }
+
+    public void Dispose() => _createSlots.Dispose();
 
     /// <summary>The zone grain key of <paramref name="zoneId"/> in this runtime's region.</summary>
     public string ZoneKey(string zoneId) => $"{_catalog.RegionId}/{zoneId}";
@@ -169,6 +183,19 @@ public sealed partial class ZoneKnowledgeCache
         public DateTimeOffset FetchedAt = DateTimeOffset.MinValue;
         public int Refreshing;
         public int InFlight;
+    }
+
+    private sealed class CreateSlot(SemaphoreSlim slots) : IDisposable
+    {
+        private int _done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 0)
+            {
+                slots.Release();
+            }
+        }
     }
 
     private sealed class InFlightCreate(Entry entry) : IDisposable

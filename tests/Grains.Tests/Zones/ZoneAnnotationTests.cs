@@ -22,7 +22,8 @@ public sealed class ZoneAnnotationTests
         V1Pod failed = (await fx.EventuallyAsync($"pod default/malformed Failed for {annotation}={value}", () => fx.ReadPodAsync("malformed"), p => p?.Status?.Phase == "Failed"))!;
         Assert.True(failed.Status.Reason == "InvalidAnnotation" && failed.Status.Message.Contains(annotation, StringComparison.Ordinal),
             $"Expected InvalidAnnotation naming {annotation} for value '{value}', got {failed.Status.Reason}: {failed.Status.Message}");
-        Assert.Contains("InvalidAnnotation", await fx.ReasonsAsync("malformed"));
+        // Events are posted in the background (KubeEventSink), so the event may trail the status a little.
+        await fx.EventuallyAsync("an InvalidAnnotation event on pod default/malformed", () => fx.ReasonsAsync("malformed"), r => r.Contains("InvalidAnnotation"));
         Assert.Equal(0, (await fx.CallsAsync("CreateContainerGroup")).Received);
     }
 }

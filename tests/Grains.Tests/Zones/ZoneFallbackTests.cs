@@ -20,8 +20,7 @@ public sealed class ZoneFallbackTests
         ContainerGroup a = await fx.RunAsync("ordered-a");
         Assert.True(a.ZoneId == "cn-hangzhou-i", $"Expected pod ordered-a in zone i (h is sold out), got {a.ZoneId}");
         Assert.Equal(1, await fx.FailedCreatesAsync());
-        IReadOnlyList<string> reasons = await fx.ReasonsAsync("ordered-a");
-        Assert.True(reasons.Contains("NoStock"), $"Expected a NoStock event on pod ordered-a, got {string.Join(',', reasons)}");
+        await fx.EventuallyAsync("a NoStock event on pod default/ordered-a", () => fx.ReasonsAsync("ordered-a"), r => r.Contains("NoStock"));
 
         ContainerGroup b = await fx.RunAsync("ordered-b");
         Assert.True(b.ZoneId == "cn-hangzhou-i", $"Expected pod ordered-b straight to zone i, got {b.ZoneId}");
@@ -82,7 +81,7 @@ public sealed class ZoneFallbackTests
         await fx.CreatePodAsync(RuntimeFixture.Pod("onezone", ZoneRuntime.Node, configure: p =>
             p.Metadata.Annotations = new Dictionary<string, string> { ["k8s.aliyun.com/eci-vswitch"] = "vsw-emu-h" }));
         await fx.EventuallyAsync("a MultiZoneRecommendations event on pod default/onezone", () => fx.ReasonsAsync("onezone"), r => r.Contains("MultiZoneRecommendations"));
-        Assert.Contains("NoStock", await fx.ReasonsAsync("onezone"));
+        await fx.EventuallyAsync("a NoStock event on pod default/onezone", () => fx.ReasonsAsync("onezone"), r => r.Contains("NoStock"));
     }
 
     [Fact]
@@ -127,7 +126,7 @@ public sealed class ZoneFallbackTests
 
         ContainerGroup fifth = await fx.RunAsync("ip-4");
         Assert.True(fifth.ZoneId == "cn-hangzhou-i", $"Expected pod ip-4 in zone i: the /29 vSwitch of zone h has 4 addresses; got {fifth.ZoneId}");
-        Assert.Contains("ResourceInsufficient", await fx.ReasonsAsync("ip-4"));
+        await fx.EventuallyAsync("a ResourceInsufficient event on pod default/ip-4", () => fx.ReasonsAsync("ip-4"), r => r.Contains("ResourceInsufficient"));
         Assert.Equal("cn-hangzhou-i", (await fx.RunAsync("ip-5")).ZoneId);
         Assert.Equal(1, await fx.FailedCreatesAsync());
     }
@@ -157,7 +156,7 @@ public sealed class ZoneFallbackTests
             p => p?.Status?.Message?.Contains("SecurityGroupInstanceLimitExceed", StringComparison.Ordinal) == true))!;
         Assert.Equal("Pending", pending.Status.Phase);
         Assert.True(await fx.FailedCreatesAsync() == 1, "Expected one refusal, not one per zone: every zone shares the security group");
-        Assert.Contains("SecurityGroupInstanceLimitExceed", await fx.ReasonsAsync("sg-2"));
+        await fx.EventuallyAsync("a SecurityGroupInstanceLimitExceed event on pod default/sg-2", () => fx.ReasonsAsync("sg-2"), r => r.Contains("SecurityGroupInstanceLimitExceed"));
     }
 
     [Fact]

@@ -29,6 +29,47 @@ public sealed partial class PodGrain
         _ = token; // each choice has its own token (Record.ClientToken, derived from the generation)
         Record.Stage = PodStage.Creating;
         Record.Attempts++;
+        // A slot first, then the ranking: a create ranked now is sent now, not after a queue that a sold-out zone outlives.
+        CreateOutcome outcome;
+        using (await Zones.EnterCreateAsync(ct))
+        {
+            outcome = await CallZonesAsync(mapped, ct);
+        }
+
+        switch (outcome)
+        {
+            case { GroupId: { } groupId }:
+                await AdoptAsync(groupId, fresh: true);
+                foreach (MappingNote note in mapped.Notes)
+                {
+                    await PostAsync(new PodEvent("Warning", note.Reason, note.Message, 1, _time.GetUtcNow().UtcDateTime, _time.GetUtcNow().UtcDateTime,
+                        "note:" + note.Reason + ":" + note.Message, "orleans-eci"));
+                }
+
+                break;
+            case { Mismatch: { } mismatch }:
+                await OnTokenMismatchAsync(mismatch, mapped.Policy, ct);
+                break;
+            case { Failure: { } failure }:
+                if (outcome.RecommendMultiZone is { } only)
+                {
+                    await PostMultiZoneRecommendationAsync(only);
+                }
+
+                await OnCreateFailedAsync(failure, mapped.Policy);
+                break;
+            default:
+                await RetryLaterAsync("ProviderCreateFailed", "ECI accepted the create but the group could not be found yet", mapped.Policy, countAttempt: false);
+                break;
+        }
+    }
+
+    /// <summary>What the calls of one attempt came to: a group, a token mismatch, a failure to back off on, or an accepted create whose group is not found yet.</summary>
+    private sealed record CreateOutcome(string? GroupId, EciException? Mismatch, EciException? Failure, ZoneChoice? RecommendMultiZone);
+
+    /// <summary>One call per zone, best first, until one creates the group or a refusal that no other zone can help.</summary>
+    private async Task<CreateOutcome> CallZonesAsync(Mapped mapped, CancellationToken ct)
+    {
         IReadOnlyList<ZoneChoice> choices = ChoicesFor(mapped.Request);
         EciException? refusal = null;
         List<ZoneChoice> refused = [];
@@ -39,21 +80,24 @@ public sealed partial class PodGrain
             // The intent, its token and its choice are durable before ECI hears of them. No status is written before
             // the call: the first poll of the new group shows ContainerCreating.
             await _state.WriteStateAsync(ct);
-
-            string? groupId;
             try
             {
                 using (Zones.BeginCreate(choice.ZoneKey))
                 {
                     var response = await _eci.CreateContainerGroupAsync(choice.ApplyTo(mapped.Request) with { ClientToken = Record.ClientToken }, ct);
                     // ECI answers a repeated token with the first call's result; the local service answers only RequestId.
-                    groupId = response.ContainerGroupId ?? await FindGroupByUidAsync(ct);
+                    string? groupId = response.ContainerGroupId ?? await FindGroupByUidAsync(ct);
+                    if (groupId is not null)
+                    {
+                        Zones.Report(choice.ZoneKey, new ZoneReport(ZoneOutcome.Created, choice.SpecKeys, choice.VSwitchIds, mapped.Request.SecurityGroupId, _time.GetUtcNow()));
+                    }
+
+                    return new CreateOutcome(groupId, null, null, null);
                 }
             }
             catch (EciException e) when (e.Category == EciErrorCategory.IdempotencyMismatch)
             {
-                await OnTokenMismatchAsync(e, mapped.Policy, ct);
-                return;
+                return new CreateOutcome(null, e, null, null);
             }
             catch (EciException e) when (ZoneRefusal(e) is { } outcome)
             {
@@ -70,30 +114,11 @@ public sealed partial class PodGrain
                 {
                     break; // the security group is the same in every zone
                 }
-
-                continue;
             }
             catch (EciException e)
             {
-                await OnCreateFailedAsync(e, mapped.Policy);
-                return;
+                return new CreateOutcome(null, null, e, null);
             }
-
-            if (groupId is null)
-            {
-                await RetryLaterAsync("ProviderCreateFailed", "ECI accepted the create but the group could not be found yet", mapped.Policy, countAttempt: false);
-                return;
-            }
-
-            Zones.Report(choice.ZoneKey, new ZoneReport(ZoneOutcome.Created, choice.SpecKeys, choice.VSwitchIds, mapped.Request.SecurityGroupId, _time.GetUtcNow()));
-            await AdoptAsync(groupId, fresh: true);
-            foreach (MappingNote note in mapped.Notes)
-            {
-                await PostAsync(new PodEvent("Warning", note.Reason, note.Message, 1, _time.GetUtcNow().UtcDateTime, _time.GetUtcNow().UtcDateTime,
-                    "note:" + note.Reason + ":" + note.Message, "orleans-eci"));
-            }
-
-            return;
         }
 
         if (refusal is null)
@@ -101,12 +126,8 @@ public sealed partial class PodGrain
             throw new InvalidOperationException($"Pod {Key}: the zone plan for its create was empty; ZoneRanker always yields at least one choice.");
         }
 
-        if (refusal.Category == EciErrorCategory.NoStock && choices.Count == 1 && refused[0].VSwitchIds.Count <= 1)
-        {
-            await PostMultiZoneRecommendationAsync(refused[0]);
-        }
-
-        await OnCreateFailedAsync(refusal, mapped.Policy);
+        bool oneZone = refusal.Category == EciErrorCategory.NoStock && choices.Count == 1 && refused[0].VSwitchIds.Count <= 1;
+        return new CreateOutcome(null, null, refusal, oneZone ? refused[0] : null);
     }
 
     /// <summary>The zones of this attempt: an unanswered call first (same token, same body), then the ranking's choices.</summary>
