@@ -5,6 +5,7 @@ using k8s;
 using k8s.Autorest;
 using k8s.Models;
 
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 using OrleansEci.Eci.ContainerGroups;
@@ -12,6 +13,8 @@ using OrleansEci.Eci.Errors;
 using OrleansEci.Grains.Cluster;
 using OrleansEci.Grains.Pods.Mapping;
 using OrleansEci.Grains.Pods.Status;
+using OrleansEci.Grains.Profiles;
+using OrleansEci.Profiles;
 
 namespace OrleansEci.Grains.Pods.Lifecycle;
 
@@ -283,10 +286,18 @@ public sealed partial class PodGrain
         }
     }
 
-    /// <summary>The node's defaults for the mapper; the pod's annotations override them.</summary>
-    private MappingContext MappingContextFor(V1Pod pod, VirtualNodeSettings node, string token) =>
-        new(_catalog.ClusterId, node.Name, _catalog.RegionId, node.VSwitchIds, node.SecurityGroupId, node.ResourceGroupId, node.ZoneId,
+    /// <summary>
+    /// The node's defaults for the mapper, with the eci-profile's network where the node leaves it open
+    /// (<see cref="ProfileNetworkExtensions.NetworkFor"/>); the pod's annotations override both.
+    /// </summary>
+    private MappingContext MappingContextFor(V1Pod pod, VirtualNodeSettings node, string token)
+    {
+        ProfileNetwork network = ServiceProvider.GetService<IEciProfileSource>() is { } profiles
+            ? profiles.NetworkFor(node)
+            : new ProfileNetwork(null, node.VSwitchIds, node.SecurityGroupId, node.ResourceGroupId);
+        return new(_catalog.ClusterId, node.Name, _catalog.RegionId, network.VSwitchIds, network.SecurityGroupId, network.ResourceGroupId, node.ZoneId,
             PodMapper.ContainerGroupName(pod), token);
+    }
 
     private PodShape Shape => _shape ?? throw new InvalidOperationException($"Pod {Key} has not been observed since activation.");
 
