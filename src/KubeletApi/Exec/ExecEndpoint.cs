@@ -39,7 +39,18 @@ internal static class ExecEndpoint
         var services = context.RequestServices;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerName);
         var request = RemoteCommandRequest.FromKubeletQuery(context.Request.Query, container);
-        var (session, groupId, problem) = await OpenAsync(context, request, ns, podName, uid, logger).ConfigureAwait(false);
+        EciExecSession? session;
+        string groupId;
+        KubeletProblem? problem;
+        try
+        {
+            (session, groupId, problem) = await OpenAsync(context, request, ns, podName, uid, logger).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            return; // the caller left before the session was set up
+        }
+
         if (session is null)
         {
             await KubeletResults.WriteStatusAsync(context.Response, problem!).ConfigureAwait(false);
