@@ -28,6 +28,15 @@ internal sealed class BenchOptions
     /// <summary>Longest wait for every pod to run. Default 30 min (<c>--timeout-minutes 30</c>).</summary>
     public TimeSpan Timeout { get; private set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>Zones scenario: the zone sold out mid-run (every spec), e.g. <c>cn-hangzhou-h</c>; none by default (<c>--no-stock-zone ZONE</c>).</summary>
+    public string? NoStockZone { get; private set; }
+
+    /// <summary>Zones scenario: sell the zone out once this many pods run. Default half the pods (<c>--no-stock-at N</c>).</summary>
+    public int? NoStockAt { get; private set; }
+
+    /// <summary>Whether ECI's published flow control and lifecycle apply (scenarios a and zones).</summary>
+    public bool Paced => Scenario is Scenario.Limits or Scenario.Zones;
+
     /// <summary>Silo settings layered over the defaults (<c>--set Kubernetes:Qps=200</c>, repeatable).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Settings => _settings;
 
@@ -72,9 +81,15 @@ internal sealed class BenchOptions
                 case "--out":
                     options.Out = value;
                     break;
+                case "--no-stock-zone":
+                    options.NoStockZone = value;
+                    break;
+                case "--no-stock-at":
+                    options.NoStockAt = Positive(value, flag);
+                    break;
                 default:
-                    throw new FormatException($"Unknown flag {flag}. Use --scenario limits|unlimited|steady, --pods N, --nodes M, --quiet-minutes N, "
-                        + "--probes N, --probe-rate N, --timeout-minutes N, --set Key=Value, --out FILE.");
+                    throw new FormatException($"Unknown flag {flag}. Use --scenario limits|unlimited|steady|zones, --pods N, --nodes M, --quiet-minutes N, "
+                        + "--probes N, --probe-rate N, --timeout-minutes N, --no-stock-zone ZONE, --no-stock-at N, --set Key=Value, --out FILE.");
             }
         }
 
@@ -91,6 +106,11 @@ internal sealed class BenchOptions
             text += string.Create(CultureInfo.InvariantCulture, $" --quiet-minutes {Quiet.TotalMinutes} --probes {Probes} --probe-rate {ProbeRate}");
         }
 
+        if (NoStockZone is not null)
+        {
+            text += string.Create(CultureInfo.InvariantCulture, $" --no-stock-zone {NoStockZone} --no-stock-at {NoStockAt ?? (Pods / 2)}");
+        }
+
         return text + string.Concat(_settings.Select(s => $" --set {s.Key}={s.Value}"));
     }
 
@@ -99,7 +119,8 @@ internal sealed class BenchOptions
         "limits" or "a" => Scenario.Limits,
         "unlimited" or "b" => Scenario.Unlimited,
         "steady" or "c" => Scenario.Steady,
-        _ => throw new FormatException($"--scenario takes limits (a), unlimited (b) or steady (c), got '{text}'."),
+        "zones" => Scenario.Zones,
+        _ => throw new FormatException($"--scenario takes limits (a), unlimited (b), steady (c) or zones, got '{text}'."),
     };
 
     private static int Positive(string text, string flag) =>

@@ -23,11 +23,15 @@ internal static class CreateRun
         long transitions0 = ctx.Tracker.Transitions, events0 = ctx.Tracker.Events;
 
         await using CreateSampler sampler = await CreateSampler.StartAsync(ctx.Control, ct);
+        using CancellationTokenSource sellOutStop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        Task<ZoneSellOut.Outcome?> sellOut = ZoneSellOut.RunAsync(ctx, sellOutStop.Token);
         long start = Stopwatch.GetTimestamp();
         await ctx.CreatePodsAsync(ct);
         long created = Stopwatch.GetTimestamp();
         bool all = await ctx.Tracker.WaitForRunningAsync(n, ctx.Options.Timeout, ct);
         var (creates, window, sustained) = await sampler.StopAsync();
+        await sellOutStop.CancelAsync();
+        ZoneSellOut.Outcome? soldOut = await sellOut;
         EciCalls eci = await ctx.EciCallsAsync(ct) - eci0;
         KubeCalls kube = ctx.KubeCalls() - kube0;
         var cpu1 = ctx.CpuTime();
@@ -43,7 +47,7 @@ internal static class CreateRun
         report.Add("per pod, created → Running: p50 / p99", $"{Stats.Percentile(latencies, 0.5):F1} s / {Stats.Percentile(latencies, 0.99):F1} s");
         report.Add("pods/s bound → Running: overall / best 5 s window", $"{(total > 0 ? running.Count / total : 0):F1} / {Stats.BestRate(running, 5):F1}");
         report.Add("ECI CreateContainerGroup succeeded / throttled", $"{creates} / {eci["CreateContainerGroup"].Throttled}");
-        if (ctx.Options.Scenario == Scenario.Limits)
+        if (ctx.Options.Paced)
         {
             double budget = 100 + (20 * window);
             report.Add("create window (first → last successful create, ±0.2 s)", $"{window:F1} s (ideal for {creates}: {Math.Max(0, creates - 100) / 20.0:F1} s)");
@@ -53,6 +57,11 @@ internal static class CreateRun
         else
         {
             report.Add("create window (first → last successful create) / creates/s after the first 200", $"{window:F1} s / {sustained:F1}");
+        }
+
+        if (ctx.Options.Scenario == Scenario.Zones)
+        {
+            ZoneSellOut.Report(ctx, soldOut, eci["CreateContainerGroup"], start);
         }
 
         report.Add("ECI calls by action (throttled)", eci.Describe());

@@ -27,7 +27,7 @@ Console.CancelKeyPress += (_, e) =>
 };
 
 Report report = new(options);
-await using (Peers peers = await Peers.StartAsync(unlimited: options.Scenario != Scenario.Limits, stop.Token))
+await using (Peers peers = await Peers.StartAsync(unlimited: !options.Paced, stop.Token))
 await using (RuntimeSilo silo = await RuntimeSilo.StartAsync(peers, options, stop.Token))
 {
     using var client = new Kubernetes(new KubernetesClientConfiguration { Host = peers.KubeUri.ToString() });
@@ -38,7 +38,7 @@ await using (RuntimeSilo silo = await RuntimeSilo.StartAsync(peers, options, sto
     report.Note("Local ECI service and local Kubernetes API server (scheduler and controllers on) in a child process; one silo "
         + "(memory grain storage, localhost clustering) and the driver in this process, so memory per pod is the silo's plus the driver's "
         + "small per-pod record (name, timestamps, status signature: about 0.3 KB).");
-    report.Note(options.Scenario == Scenario.Limits
+    report.Note(options.Paced
         ? "ECI emulator at its defaults: published flow control (Create 100 burst + 20/s), Scheduling 2 s + Pending 3 s; runtime at its defaults (client-side ECI buckets at the published limits, Kubernetes QPS 50 burst 100)."
         : "ECI emulator with flow control off and an instant lifecycle; the runtime's client-side ECI buckets off; Kubernetes QPS as configured (default 50, burst 100).");
     if (options.Scenario == Scenario.Steady)

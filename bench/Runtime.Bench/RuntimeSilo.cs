@@ -37,6 +37,9 @@ internal sealed class RuntimeSilo : IAsyncDisposable
 
     public IReadOnlyList<string> Nodes { get; }
 
+    /// <summary>The silo's zone knowledge cache (its snapshot fetches are the only zone grain calls on the create path).</summary>
+    public OrleansEci.Grains.Zones.ZoneKnowledgeCache Zones => _host.Services.GetRequiredService<OrleansEci.Grains.Zones.ZoneKnowledgeCache>();
+
     /// <summary>The runtime's counters of API-server calls.</summary>
     public KubeRequestCounters KubeCalls => _host.Services.GetRequiredService<KubeRequestCounters>();
 
@@ -55,7 +58,20 @@ internal sealed class RuntimeSilo : IAsyncDisposable
             ["VirtualKubelet:PodIp"] = "127.0.0.1",
         };
         List<string> nodes = [];
-        for (int n = 0; n < options.Nodes; n++)
+        for (int n = 0; n < options.Nodes && options.Scenario == Scenario.Zones; n++)
+        {
+            // Issue 5: every node over the three zones (a vSwitch belongs to one node, so the zones scenario runs one node).
+            string name = string.Create(CultureInfo.InvariantCulture, $"virtual-kubelet-multizone-{n}");
+            nodes.Add(name);
+            settings[$"VirtualKubelet:Nodes:{n}:Name"] = name;
+            for (int z = 0; z < zones.Length; z++)
+            {
+                settings[$"VirtualKubelet:Nodes:{n}:VSwitchIds:{z}"] = "vsw-emu-" + zones[z][^1];
+                settings[$"Zones:VSwitches:vsw-emu-{zones[z][^1]}:ZoneId"] = zones[z];
+            }
+        }
+
+        for (int n = 0; n < options.Nodes && options.Scenario != Scenario.Zones; n++)
         {
             string zone = zones[n % zones.Length];
             string name = string.Create(CultureInfo.InvariantCulture, $"virtual-kubelet-{zone}-{n}");
@@ -80,7 +96,7 @@ internal sealed class RuntimeSilo : IAsyncDisposable
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).AddFilter<ConsoleLoggerProvider>(level => level >= LogLevel.Error);
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddSingleton(new KubernetesClientConfiguration { Host = peers.KubeUri.ToString() });
-        if (options.Scenario != Scenario.Limits)
+        if (!options.Paced)
         {
             // (b) and the ramp of (c): the runtime's client-side ECI buckets off too, or they would cap creates at 20/s.
             builder.Services.Configure<EciClientOptions>(o =>

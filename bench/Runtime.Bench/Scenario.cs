@@ -11,4 +11,10 @@ internal enum Scenario
 
     /// <summary>(c) Ramp up as (b), then published limits on, a quiet window and crash probes.</summary>
     Steady,
+
+    /// <summary>
+    /// Issue 5: as (a), but one virtual node over all three zones (vSwitches h, i, j, <c>VSwitchOrdered</c>); with
+    /// <c>--no-stock-zone</c> that zone sells out mid-run, and the report counts the creates that failed for it.
+    /// </summary>
+    Zones,
 }
