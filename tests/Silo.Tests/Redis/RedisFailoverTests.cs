@@ -13,7 +13,7 @@ public sealed class RedisFailoverTests
     [Fact]
     public async Task KillSilo_WhilePodsAreCreated_EveryPodRunningWithOneGroupAndNodesNeverNotReady()
     {
-        await using var cluster = await SiloCluster.StartAsync("failover", silos: 3);
+        await using var cluster = await SiloCluster.StartAsync("failover", silos: 3, redis: null, TestContext.Current.CancellationToken);
         await cluster.UntilNodesReadyAsync();
         using var watching = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         var notReady = cluster.WatchNodesAsync(watching.Token);

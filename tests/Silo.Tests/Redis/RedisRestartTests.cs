@@ -15,7 +15,7 @@ public sealed class RedisRestartTests
     public async Task RestartRedis_WhilePodsAreCreated_ClusterRecoversWithoutLosingPods()
     {
         using var redis = await RedisServerProcess.StartAsync();
-        await using var cluster = await SiloCluster.StartAsync("redis-restart", silos: 3, redis.ConnectionString);
+        await using var cluster = await SiloCluster.StartAsync("redis-restart", silos: 3, redis.ConnectionString, TestContext.Current.CancellationToken);
         await cluster.UntilNodesReadyAsync();
 
         var first = await cluster.CreatePodsAsync("rs-a", Batch);

@@ -18,7 +18,7 @@ public sealed class RollingRestartTests
     public async Task RestartEverySilo_OneByOne_RunningPodsUntouched()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var cluster = await SiloCluster.StartAsync("rolling", silos: 3);
+        await using var cluster = await SiloCluster.StartAsync("rolling", silos: 3, redis: null, ct);
         await cluster.UntilNodesReadyAsync();
         var names = await cluster.CreatePodsAsync("rr", Pods);
         await cluster.UntilAllRunningAsync($"all {Pods} pods Running before the restart", Pods);

@@ -40,8 +40,11 @@ internal sealed partial class SiloCluster : IAsyncDisposable
     private readonly string _work;
     private readonly string _redis;
 
-    private SiloCluster(EciEmulatorHost eci, KubeApiServer kube, string work, string kubeconfig, string serviceId, string redis)
+    private readonly CancellationToken _ct;
+
+    private SiloCluster(EciEmulatorHost eci, KubeApiServer kube, string work, string kubeconfig, string serviceId, string redis, CancellationToken ct)
     {
+        _ct = ct;
         Eci = eci;
         Kube = kube;
         _work = work;
@@ -70,9 +73,9 @@ internal sealed partial class SiloCluster : IAsyncDisposable
     public SiloProcess this[int index] => _silos[index] ?? throw new InvalidOperationException($"silo-{index} is not running");
 
     /// <summary>Starts the peers and <paramref name="silos"/> silo processes against Redis at <paramref name="redis"/>.</summary>
-    public static async Task<SiloCluster> StartAsync(string test, int silos, string? redis = null)
+    /// <remarks>Tests pass <c>TestContext.Current.CancellationToken</c>; the cluster benchmark (bench/Cluster.Bench) links this file.</remarks>
+    public static async Task<SiloCluster> StartAsync(string test, int silos, string? redis, CancellationToken ct)
     {
-        var ct = TestContext.Current.CancellationToken;
         string serviceId = TestRedis.NewServiceId(test);
         var eciOptions = new EciEmulatorOptions();
         eciOptions.AccessKeys.Add(new AccessKeyCredential(AccessKeyId, AccessKeySecret));
@@ -84,7 +87,7 @@ internal sealed partial class SiloCluster : IAsyncDisposable
         string work = Directory.CreateTempSubdirectory("orleans-eci-cluster-").FullName;
         string kubeconfig = Path.Combine(work, "kubeconfig");
         await File.WriteAllTextAsync(kubeconfig, kube.Kubeconfig(), ct);
-        var cluster = new SiloCluster(eci, kube, work, kubeconfig, serviceId, redis ?? TestRedis.ConnectionString);
+        var cluster = new SiloCluster(eci, kube, work, kubeconfig, serviceId, redis ?? TestRedis.ConnectionString, ct);
         for (int i = 0; i < silos; i++)
         {
             cluster._environments.Add(cluster.Environment(i));
@@ -188,7 +191,7 @@ internal sealed partial class SiloCluster : IAsyncDisposable
     public async Task<string[]> CreatePodsAsync(string prefix, int count)
     {
         string[] names = [.. Enumerable.Range(0, count).Select(i => $"{prefix}-{i}")];
-        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = TestContext.Current.CancellationToken },
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = _ct },
             async (i, token) => await Client.CoreV1.CreateNamespacedPodAsync(new V1Pod
             {
                 Metadata = new V1ObjectMeta { Name = names[i], NamespaceProperty = "default" },
@@ -208,7 +211,7 @@ internal sealed partial class SiloCluster : IAsyncDisposable
         string waiting = "";
         await UntilAsync(what, async () =>
         {
-            var pods = (await Client.CoreV1.ListNamespacedPodAsync("default", cancellationToken: TestContext.Current.CancellationToken)).Items;
+            var pods = (await Client.CoreV1.ListNamespacedPodAsync("default", cancellationToken: _ct)).Items;
             var pending = pods.Where(p => p.Status?.Phase != "Running").ToList();
             string calls = string.Join(", ", (await CallsAsync()).OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {c.Value}"));
             waiting = $"ECI calls so far: {calls}. {pods.Count} pods, expected {expected}; not Running: "
@@ -241,7 +244,7 @@ internal sealed partial class SiloCluster : IAsyncDisposable
 
     public async Task UntilNodesReadyAsync() =>
         await UntilAsync("every virtual node Ready", async () =>
-            (await Client.CoreV1.ListNodeAsync(cancellationToken: TestContext.Current.CancellationToken)).Items.Count(Ready) == Nodes.Length);
+            (await Client.CoreV1.ListNodeAsync(cancellationToken: _ct)).Items.Count(Ready) == Nodes.Length);
 
     /// <summary>The statuses (3 Active, 6 Dead, ...) of the membership rows of the silo named <paramref name="siloName"/>: one per generation it ran as.</summary>
     public async Task<IReadOnlyList<int>> MemberStatusesAsync(string siloName)
@@ -282,7 +285,7 @@ internal sealed partial class SiloCluster : IAsyncDisposable
         await using var services = new ServiceCollection().AddLogging().AddEciClient(configuration).BuildServiceProvider();
         List<ContainerGroup> groups = [];
         await foreach (var g in services.GetRequiredService<IEciClient>().ListContainerGroupsAsync(
-            new DescribeContainerGroupsRequest { Tags = ContainerGroupTags.ForCluster(ClusterId) }, TestContext.Current.CancellationToken))
+            new DescribeContainerGroupsRequest { Tags = ContainerGroupTags.ForCluster(ClusterId) }, _ct))
         {
             groups.Add(g);
         }
@@ -294,7 +297,7 @@ internal sealed partial class SiloCluster : IAsyncDisposable
     public async Task<Dictionary<string, long>> CallsAsync()
     {
         using var http = new HttpClient();
-        var body = await http.GetFromJsonAsync<Dictionary<string, System.Text.Json.JsonElement>>(new Uri(Eci.ControlUri, "calls"), TestContext.Current.CancellationToken);
+        var body = await http.GetFromJsonAsync<Dictionary<string, System.Text.Json.JsonElement>>(new Uri(Eci.ControlUri, "calls"), _ct);
         return body!.ToDictionary(p => p.Key, p => p.Value.GetProperty("received").GetInt64(), StringComparer.Ordinal);
     }
 
@@ -325,7 +328,7 @@ internal sealed partial class SiloCluster : IAsyncDisposable
                 $"Expected {what} within {Patience.TotalMinutes} min; "
                 + (exited is null ? "it did not happen. " : $"{exited.Name} exited. ") + detail?.Invoke() + "\n"
                 + string.Join("\n", _silos.OfType<SiloProcess>().Select(s => $"--- {s.Name} (last 40 lines) ---\n{Tail(s.Output, 40)}")));
-            await Task.Delay(250, TestContext.Current.CancellationToken);
+            await Task.Delay(250, _ct);
         }
     }
 
