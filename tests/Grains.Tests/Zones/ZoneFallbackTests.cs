@@ -173,4 +173,17 @@ public sealed class ZoneFallbackTests
         Assert.True((await fx.RunAsync("decay-c")).ZoneId == "cn-hangzhou-h", "Expected zone h tried again (and first) once the NoStock knowledge decayed");
         Assert.Equal(1, await fx.FailedCreatesAsync());
     }
+
+    [Fact]
+    public async Task Create_EciWarnsStockExhaust_TheZoneIsLearnedAsLow()
+    {
+        await using var fx = await ZoneRuntime.StartAsync();
+        await fx.SetStockAsync("h", 3); // at or below the local ECI service's low-stock threshold (5): StockExhaust on the group
+        Assert.Equal("cn-hangzhou-h", (await fx.RunAsync("low")).ZoneId);
+
+        var cache = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<OrleansEci.Grains.Zones.ZoneKnowledgeCache>(
+            fx.Cluster.GetSiloServiceProvider(fx.Cluster.Silos[0].SiloAddress));
+        await fx.EventuallyAsync("zone h known as low on stock after ECI's StockExhaust event", () => Task.FromResult(cache.View(cache.ZoneKey("cn-hangzhou-h"), fx.Clock.GetUtcNow())),
+            view => view.IsSpecLow("default"));
+    }
 }

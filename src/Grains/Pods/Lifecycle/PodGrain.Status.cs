@@ -75,6 +75,7 @@ public sealed partial class PodGrain
                 var group = EciJson.Read<ContainerGroup>(observation.Json);
                 _groupStatus = group.Status;
                 await PostAllAsync(EciEventTranslator.From(group.Events, now));
+                LearnFromEvents(group.Events.Select(e => e.Reason));
                 await NoteSpotAsync(SpotNotice.From(group.Events));
                 V1PodStatus fromGroup = PodStatusMapper.FromGroup(group, Shape, hostIp);
                 if (!await TakeOverAsync(group.Status, fromGroup))
@@ -86,6 +87,7 @@ public sealed partial class PodGrain
             case GroupObservationKind.Events:
                 var events = EciJson.Read<List<EciEvent>>(observation.Json);
                 await PostAllAsync(EciEventTranslator.From(events, now));
+                LearnFromEvents(events.Select(e => e.Reason));
                 await NoteSpotAsync(SpotNotice.From(events));
                 break;
         }

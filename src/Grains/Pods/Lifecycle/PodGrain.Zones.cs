@@ -20,6 +20,7 @@ namespace OrleansEci.Grains.Pods.Lifecycle;
 public sealed partial class PodGrain
 {
     private ZoneKnowledgeCache? _zoneCache;
+    private bool _learnedStockExhaust;
 
     // Resolved lazily rather than through the constructor, which several features share.
     private ZoneKnowledgeCache Zones => _zoneCache ??= ServiceProvider.GetRequiredService<ZoneKnowledgeCache>();
@@ -162,6 +163,22 @@ public sealed partial class PodGrain
 
     private void Learn(ZoneChoice choice, ZoneOutcome outcome, string? securityGroupId) =>
         Zones.Report(choice.ZoneKey, new ZoneReport(outcome, choice.SpecKeys, choice.VSwitchIds, securityGroupId, _time.GetUtcNow()));
+
+    /// <summary>
+    /// What ECI's events on the pod's group say about the zone it was placed in: <c>StockExhaust</c> ("the stock of the
+    /// specified zones will be used up", eci-annotations-current.md §3) makes the zone's specs low, which VSwitchRandom
+    /// weighs down. Learned once per activation (the poller repeats a group's events).
+    /// </summary>
+    private void LearnFromEvents(IEnumerable<string?> reasons)
+    {
+        if (_learnedStockExhaust || Record.Choice is not { } placed || !reasons.Contains("StockExhaust"))
+        {
+            return;
+        }
+
+        _learnedStockExhaust = true;
+        Zones.Report(placed.ZoneKey, new ZoneReport(ZoneOutcome.StockExhaust, placed.SpecKeys, placed.VSwitchIds, null, _time.GetUtcNow()));
+    }
 
     /// <summary>The group is gone: its address in the vSwitch it was placed on is free again.</summary>
     private void ReportReleased()
