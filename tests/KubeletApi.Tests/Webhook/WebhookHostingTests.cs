@@ -108,6 +108,20 @@ public sealed class WebhookHostingTests(WebhookHost host) : IClassFixture<Webhoo
     }
 
     [Fact]
+    public async Task Post_NamespaceUnknownToTheApiServer_503SoTheFailurePolicyDecides()
+    {
+        using HttpClient client = host.WebhookClient();
+
+        using var response = await client.PostAsync("mutate-pods",
+            new StringContent(PodReview(PodFixtures.Pod(labels: PodFixtures.Labels("alibabacloud.com/eci=true")), namespaceName: "no-such-namespace").ToJsonString(),
+                Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+
+        string body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"Expected 503 for a pod in a namespace the cache and the API server do not know; got {(int)response.StatusCode}: {body}");
+        Assert.Contains("no-such-namespace", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Certificates_Generated_CoverTheServiceNamesAndChainToTheCaBundle()
     {
         X509Check(host.Certificates);
