@@ -5,6 +5,7 @@ using k8s;
 using k8s.Autorest;
 using k8s.Models;
 
+using OrleansEci.Grains.Cluster;
 using OrleansEci.Grains.Pods;
 using OrleansEci.Grains.Pods.Lifecycle;
 using OrleansEci.KubeletApi.Pods;
@@ -18,6 +19,7 @@ namespace OrleansEci.Silo.Kubelet;
 /// </summary>
 internal sealed class GrainPodDirectory(IKubernetes kube, IGrainFactory grains, TimeProvider time) : IKubeletPodDirectory
 {
+    private readonly Polly.ResiliencePipeline _grainCalls = GrainCallRetry.Create(time);
     private static readonly TimeSpan PodTtl = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan NodeTtl = TimeSpan.FromSeconds(5);
     private readonly ConcurrentDictionary<string, (DateTimeOffset At, KubeletPod? Pod)> _pods = new(StringComparer.Ordinal);
@@ -62,7 +64,9 @@ internal sealed class GrainPodDirectory(IKubernetes kube, IGrainFactory grains, 
             string? groupId = GroupIdOf(pod);
             if (groupId is null)
             {
-                PodGrainState state = await grains.GetGrain<IPodGrain>(key).GetState().WaitAsync(cancellationToken).ConfigureAwait(false);
+                // A silo failing over answers SiloUnavailable for a moment: retried (bounded) rather than failing `kubectl logs`.
+                PodGrainState state = await _grainCalls.ExecuteAsync(static async (grain, ct) => await grain.GetState().WaitAsync(ct).ConfigureAwait(false),
+                    grains.GetGrain<IPodGrain>(key), cancellationToken).ConfigureAwait(false);
                 groupId = state.Uid == pod.Metadata.Uid ? state.ContainerGroupId : null;
             }
 
