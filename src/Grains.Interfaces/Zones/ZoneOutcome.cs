@@ -24,4 +24,7 @@ public enum ZoneOutcome
 
     /// <summary>A group on <see cref="ZoneReport.VSwitchIds"/> was deleted: its address is free again.</summary>
     Released = 6,
+
+    /// <summary>DescribeAvailableResource listed <see cref="ZoneReport.Specs"/> as <c>WithStock</c> (nothing was placed).</summary>
+    InStock = 7,
 }

@@ -42,6 +42,15 @@ internal sealed class ZoneKnowledge(TimeSpan decay)
                 }
 
                 break;
+            case ZoneOutcome.InStock:
+                foreach (string spec in report.Specs)
+                {
+                    Set(ZoneFactKind.SpecAvailable, spec, at);
+                    Remove(ZoneFactKind.SpecOut, spec, at);
+                    Remove(ZoneFactKind.SpecLow, spec, at);
+                }
+
+                break;
             case ZoneOutcome.NoStock:
                 foreach (string spec in report.Specs)
                 {

@@ -24,6 +24,13 @@ public sealed class ZoneKnowledgeOptions
     public TimeSpan SnapshotRefresh { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
+    /// How often a zone grain asks ECI's DescribeAvailableResource about the ECS instance types pods have asked for in its
+    /// zone (one call per zone; it covers instance types only, not vCPU-memory specs). <see cref="TimeSpan.Zero"/> turns
+    /// it off. Default 5 minutes.
+    /// </summary>
+    public TimeSpan AvailableResourceRefresh { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
     /// Creates this silo sends at once (pod grains wait for a slot before they rank their zones). Bounds the creates that
     /// were ranked before a zone sold out and still go there: without it, every create queued behind ECI's flow control
     /// (hundreds at 20/s) would meet the sold-out zone. Default 8; at ECI's 20 creates/s that is 0.4 s of queue.
@@ -56,6 +63,11 @@ public sealed class ZoneKnowledgeOptions
         if (SnapshotRefresh <= TimeSpan.Zero)
         {
             problems.Add($"{SectionName}:SnapshotRefresh is {SnapshotRefresh}. Use a positive duration such as 00:00:05.");
+        }
+
+        if (AvailableResourceRefresh < TimeSpan.Zero)
+        {
+            problems.Add($"{SectionName}:AvailableResourceRefresh is {AvailableResourceRefresh}. Use a duration such as 00:05:00, or 00:00:00 for none.");
         }
 
         if (MaxCreatesInFlight < 1)

@@ -186,4 +186,24 @@ public sealed class ZoneFallbackTests
         await fx.EventuallyAsync("zone h known as low on stock after ECI's StockExhaust event", () => Task.FromResult(cache.View(cache.ZoneKey("cn-hangzhou-h"), fx.Clock.GetUtcNow())),
             view => view.IsSpecLow("default"));
     }
+
+    [Fact]
+    public async Task Refresh_DescribeAvailableResourceSaysSoldOut_NextPodSkipsTheZoneWithoutAFailedCreate()
+    {
+        await using var fx = await ZoneRuntime.StartAsync(configure: s => s["Zones:AvailableResourceRefresh"] = "00:01:00");
+        var specs = new Dictionary<string, string> { ["k8s.aliyun.com/eci-use-specs"] = "ecs.c6.large" };
+        Assert.Equal("cn-hangzhou-h", (await fx.RunAsync("typed-a", p => p.Metadata.Annotations = new Dictionary<string, string>(specs))).ZoneId);
+        await fx.SetStockAsync("h", 0, "ecs.c6.large");
+
+        // The zone grain's next refresh (fake minute) reads ECI's WithoutStock; the silo's copy follows within 5 s.
+        var cache = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<OrleansEci.Grains.Zones.ZoneKnowledgeCache>(
+            fx.Cluster.GetSiloServiceProvider(fx.Cluster.Silos[0].SiloAddress));
+        await fx.EventuallyAsync("zone h known out of ecs.c6.large from DescribeAvailableResource",
+            () => Task.FromResult(cache.View(cache.ZoneKey("cn-hangzhou-h"), fx.Clock.GetUtcNow()).IsSpecOut("ecs.c6.large")), known => known,
+            TimeSpan.FromMinutes(3), TimeSpan.FromSeconds(5));
+
+        Assert.Equal("cn-hangzhou-i", (await fx.RunAsync("typed-b", p => p.Metadata.Annotations = new Dictionary<string, string>(specs))).ZoneId);
+        Assert.True(await fx.FailedCreatesAsync() == 0, "Expected no NoStock: the refresh had already said zone h is sold out of ecs.c6.large");
+        Assert.True((await fx.CallsAsync("DescribeAvailableResource")).Succeeded >= 1, "Expected the zone grain to have called DescribeAvailableResource");
+    }
 }
