@@ -61,4 +61,13 @@ for npm_dir in tests/Spdy.Tests/Interop tests/Spdy.Tests/node; do
     fi
 done
 
+# The dashboard's browser test drives Debian's chromium with Playwright (which cannot download a browser here); install
+# it where missing, as redis-server above. The test fails naming this script without it.
+if ! command -v chromium >/dev/null 2>&1; then
+    echo "test.sh: installing chromium (Debian package)"
+    sudo=""; [[ $(id -u) -eq 0 ]] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+fi
+
 dotnet test --solution Orleans.Eci.sln "$@"

@@ -46,8 +46,7 @@ internal static class DashboardEndpoints
         app.MapOrleansDashboard(routePrefix: "/dashboard").AddEndpointFilter(loopback);
         RouteGroupBuilder ui = app.MapGroup("/ui");
         ui.AddEndpointFilter(loopback);
-        ui.MapGet("", static () => Results.Redirect("/ui/"));
-        ui.MapGet("/", static () => Asset("index.html"));
+        ui.MapGet("/", static () => Asset("index.html")); // routing matches "/ui" and "/ui/" alike; the page links absolutely
         ui.MapGet("/{file}", static (string file) => Asset(file));
         RouteGroupBuilder api = ui.MapGroup("/api");
         api.MapGet("/overview", DashboardApi.OverviewAsync);

@@ -65,6 +65,8 @@ public sealed class DashboardApiTests(DashboardFixture fx)
     public async Task Overview_AfterCreates_ShowsNodesPhasesSilosAndEciCalls()
     {
         await fx.CreatePodAsync(Ns, "overview-pod", DashboardFixture.NodeI);
+        await DashboardFixture.UntilAsync($"pod {Ns}/overview-pod Running", () => fx.GetJsonAsync($"ui/api/pods?ns={Ns}&q=overview-pod&phase=Running"),
+            p => (int)p["total"]! == 1, p => p.ToJsonString()); // its create must be over before another test arms a fault
         JsonNode overview = await DashboardFixture.UntilAsync("the overview to count a Running pod on node I and a CreateContainerGroup call",
             () => fx.GetJsonAsync("ui/api/overview"),
             o => o["nodes"]!.AsArray().Any(n => (string?)n!["name"] == DashboardFixture.NodeI && ((int?)n["podsByPhase"]?["Running"] ?? 0) >= 1)
@@ -93,6 +95,18 @@ public sealed class DashboardApiTests(DashboardFixture fx)
     {
         using var response = await fx.Http.GetAsync(new Uri(fx.SiloUri, path), TestContext.Current.CancellationToken);
         Assert.True(response.StatusCode == expected, $"Expected GET {path} to answer {(int)expected}; it answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");
+    }
+
+    [Theory]
+    [InlineData("ui", "text/html")]
+    [InlineData("ui/", "text/html")]
+    [InlineData("ui/app.js", "text/javascript")]
+    [InlineData("ui/app.css", "text/css")]
+    public async Task Pages_EmbeddedAssets_ServedWithTheirType(string path, string mediaType)
+    {
+        using var response = await fx.Http.GetAsync(new Uri(fx.SiloUri, path), TestContext.Current.CancellationToken);
+        Assert.True(response.IsSuccessStatusCode && response.Content.Headers.ContentType?.MediaType == mediaType,
+            $"Expected GET {path} to answer 200 {mediaType}; it answered {(int)response.StatusCode} {response.Content.Headers.ContentType}");
     }
 
     [Fact]

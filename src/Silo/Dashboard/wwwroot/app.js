@@ -1,7 +1,7 @@
 // The Orleans.Eci dashboard: plain JS over the read-only JSON under /ui/api (docs/dashboard.md). Hash routes:
 // #/ overview, #/pods?filters, #/pod/<ns>/<name>, #/zones. Every page re-polls its JSON every few seconds.
 "use strict";
-const api = path => fetch("api/" + path, { headers: { accept: "application/json" } }).then(async r => {
+const api = path => fetch("/ui/api/" + path, { headers: { accept: "application/json" } }).then(async r => {
   const body = await r.json().catch(() => ({}));
   if (!r.ok) { throw new Error(body.error || body.detail || (r.status + " " + r.statusText)); }
   return body;
