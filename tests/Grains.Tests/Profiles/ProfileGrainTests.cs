@@ -67,6 +67,32 @@ public sealed class ProfileGrainTests
     }
 
     [Fact]
+    public async Task Watch_AfterCompactionAndWatchTimeout_KeepsFollowing()
+    {
+        await using var runtime = await RuntimeFixture.StartAsync();
+        IEciProfileSource cache = Cache(runtime);
+        await EnsureKubeSystemAsync(runtime.Client);
+        await runtime.Client.CoreV1.CreateNamespacedConfigMapAsync(ConfigMap(new() { [EciProfileKeys.SecurityGroupId] = SecurityGroup }),
+            EciProfileKeys.ConfigMapNamespace, cancellationToken: TestContext.Current.CancellationToken);
+        await runtime.EventuallyAsync("the created eci-profile in the silo's cache", () => Task.FromResult(cache.Current), p => p.SecurityGroupId == SecurityGroup);
+
+        // As etcd compaction does: every version the watch could resume from is gone; six minutes outlive the watch's
+        // timeout. Whatever path the watch takes (resume, or 410 and a new list), later edits must keep arriving. (This
+        // does not prove the 410 branch itself is taken; the local API server's open watch may simply carry on.)
+        runtime.Kube.Store.CompleteRestore(runtime.Kube.Store.CurrentResourceVersion + 100);
+        await runtime.AdvanceAsync(TimeSpan.FromMinutes(6), TimeSpan.FromSeconds(10));
+        V1ConfigMap current = await runtime.Client.CoreV1.ReadNamespacedConfigMapAsync(EciProfileKeys.ConfigMapName, EciProfileKeys.ConfigMapNamespace,
+            cancellationToken: TestContext.Current.CancellationToken);
+        current.Data[EciProfileKeys.SecurityGroupId] = "sg-after410";
+        await runtime.Client.CoreV1.ReplaceNamespacedConfigMapAsync(current, EciProfileKeys.ConfigMapName, EciProfileKeys.ConfigMapNamespace,
+            cancellationToken: TestContext.Current.CancellationToken);
+
+        EciProfile after = await runtime.EventuallyAsync("the eci-profile edited after compaction in the silo's cache",
+            () => Task.FromResult(cache.Current), p => p.SecurityGroupId == "sg-after410");
+        Assert.Equal("sg-after410", after.SecurityGroupId);
+    }
+
+    [Fact]
     public async Task GetProfile_KnownVersion_AnswersUnchangedWithoutData()
     {
         await using var runtime = await RuntimeFixture.StartAsync();
