@@ -168,9 +168,10 @@ internal sealed partial class SiloCluster : IAsyncDisposable
             ["VirtualKubelet__ClusterId"] = ClusterId,
             ["VirtualKubelet__RegionId"] = Eci.Region.RegionId,
             ["VirtualKubelet__SecurityGroupId"] = Eci.Region.SecurityGroups[0].SecurityGroupId,
-            ["VirtualKubelet__PodIp"] = "127.0.0.1",
+            // Each silo its own address (as pods have), so a node's InternalIP shows which silo serves its kubelet API.
+            ["VirtualKubelet__PodIp"] = AddressOf(i),
             // The kubelet API of each silo: its own ports (one per virtual node), trusting the API server's client CA.
-            ["KubeletApi__ListenAddress"] = "127.0.0.1",
+            ["KubeletApi__ListenAddress"] = AddressOf(i),
             ["KubeletApi__ClientCaPem"] = Kube.Services.GetRequiredService<KubeletClientCredentials>().CertificateAuthorityPem,
             ["VirtualKubelet__KubeletPort"] = ConsecutiveFreePorts(Nodes.Length).ToString(CultureInfo.InvariantCulture),
         };
@@ -184,6 +185,14 @@ internal sealed partial class SiloCluster : IAsyncDisposable
 
         return env;
     }
+
+    /// <summary>The address silo <paramref name="index"/> advertises for its virtual nodes and serves the kubelet API on (127.0.0.x: all loopback).</summary>
+    public static string AddressOf(int index) => "127.0.0." + (index + 1).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The InternalIP each virtual node advertises now.</summary>
+    public async Task<Dictionary<string, string>> NodeAddressesAsync() =>
+        (await Client.CoreV1.ListNodeAsync(cancellationToken: _ct)).Items.Where(n => Nodes.Contains(n.Metadata.Name))
+            .ToDictionary(n => n.Metadata.Name, n => n.Status?.Addresses?.FirstOrDefault(a => a.Type == "InternalIP")?.Address ?? "", StringComparer.Ordinal);
 
     private static string ZoneOf(string node) => node["virtual-kubelet-".Length..].TrimEnd('2');
 

@@ -25,6 +25,9 @@ internal sealed class SiloProcess : IDisposable
 
     public string Name { get; }
 
+    /// <summary>The silo's index in its cluster: the number in its name (<c>silo-2</c> is 2).</summary>
+    public int Index => int.Parse(Name[(Name.LastIndexOf('-') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+
     public bool HasExited => _process.HasExited;
 
     public string Output
