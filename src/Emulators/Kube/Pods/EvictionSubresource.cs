@@ -16,7 +16,8 @@ namespace OrleansEci.Emulators.Kube.Pods;
 /// <c>POST pods/{name}/eviction</c> (policy/v1 Eviction; pkg/registry/core/pod/storage/eviction.go): the pod's
 /// PodDisruptionBudget is asked first (<see cref="DisruptionBudgetGate"/>: 429 TooManyRequests when it allows no
 /// disruption now), then the pod is deleted gracefully with the eviction's deleteOptions and a Success Status is
-/// answered. When the server added a resourceVersion precondition (so the pod cannot turn ready between the check and the
+/// answered; before the delete the pod gets the DisruptionTarget condition (reason EvictionByEvictionAPI), as kube-apiserver
+/// adds it since 1.26. When the server added a resourceVersion precondition (so the pod cannot turn ready between the check and the
 /// delete) and the pod changed meanwhile, the answer is 429 too, so the client tries again.
 /// </summary>
 public sealed class EvictionSubresource : ISubresourceHandler
@@ -47,10 +48,15 @@ public sealed class EvictionSubresource : ISubresourceHandler
         var rv = await DisruptionBudgetGate.AdmitAsync(context.Service, Typed.Read<V1Pod>(stored), stored.ResourceVersion, options.DryRun, context.Aborted)
             .ConfigureAwait(false);
         var enforce = rv is not null && options.PreconditionResourceVersion is null;
+        var delete = enforce ? options with { PreconditionResourceVersion = rv } : options;
         try
         {
-            await context.Service.DeleteAsync(context.Type, context.Request.Namespace, name,
-                enforce ? options with { PreconditionResourceVersion = rv } : options, context.Aborted).ConfigureAwait(false);
+            if (!options.DryRun)
+            {
+                delete = await AddDisruptionTargetAsync(context, name, delete).ConfigureAwait(false);
+            }
+
+            await context.Service.DeleteAsync(context.Type, context.Request.Namespace, name, delete, context.Aborted).ConfigureAwait(false);
         }
         catch (ApiException e) when (e.Code == 409 && enforce)
         {
@@ -62,5 +68,47 @@ public sealed class EvictionSubresource : ISubresourceHandler
         }
 
         await PodActionRequest.WriteCreatedAsync(context).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// addConditionAndDeletePod's conditionAppender: before the delete, through the status strategy, the pod gets
+    /// <c>DisruptionTarget=True</c>, reason EvictionByEvictionAPI, "Eviction API: evicting" (replacing another
+    /// DisruptionTarget; its transition time kept while the status stays True). Preconditions are checked on the pod as
+    /// stored, and a resourceVersion precondition moves to the version this update wrote.
+    /// </summary>
+    private static async Task<DeleteOptions> AddDisruptionTargetAsync(ApiContext context, string name, DeleteOptions options)
+    {
+        var resource = new GroupResource("", "pods");
+        var written = await context.Service.UpdateWithAsync(context.Type, context.Request.Namespace, name, pod =>
+        {
+            if (options.PreconditionUid is { } uid && uid != Meta.Uid(pod))
+            {
+                throw ApiErrors.Conflict(resource, name, $"Precondition failed: UID in precondition: {uid}, UID in object meta: {Meta.Uid(pod)}");
+            }
+
+            if (options.PreconditionResourceVersion is { } rv && rv != KubeJson.GetString(pod, "metadata", "resourceVersion"))
+            {
+                throw ApiErrors.Conflict(resource, name,
+                    $"Precondition failed: ResourceVersion in precondition: {rv}, ResourceVersion in object meta: {KubeJson.GetString(pod, "metadata", "resourceVersion")}");
+            }
+
+            var status = KubeJson.GetOrAddObject(pod, "status");
+            var previous = Conditions.Find(status, "DisruptionTarget");
+            var since = previous is not null && KubeJson.GetString(previous, "status") == "True"
+                ? previous["lastTransitionTime"]?.DeepClone()
+                : context.Service.Context.Timestamp();
+            Conditions.Put(status, new JsonObject
+            {
+                ["type"] = "DisruptionTarget",
+                ["status"] = "True",
+                ["lastTransitionTime"] = since ?? context.Service.Context.Timestamp(),
+                ["reason"] = "EvictionByEvictionAPI",
+                ["message"] = "Eviction API: evicting",
+            });
+            return pod;
+        }, WriteOptions.Default, "status", context.Aborted).ConfigureAwait(false);
+        return options.PreconditionResourceVersion is null
+            ? options
+            : options with { PreconditionResourceVersion = written.Object.ResourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) };
     }
 }

@@ -107,6 +107,26 @@ public sealed class DisruptionControllerTests
         await kube.PodsAsync(ns, p => p.All(x => x.Metadata.Name != pods[0]), $"pod {pods[0]} gone after its eviction");
     }
 
+    [Fact]
+    public async Task Eviction_BoundRunningPod_GetsDisruptionTargetEvictionByEvictionApiAndADeletionTimestamp()
+    {
+        await using var kube = await StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        var ns = await kube.NewNamespaceAsync("pdb");
+        var bound = TestPods.Pod("bound", node: "vk-1");
+        bound.Metadata.Labels = new Dictionary<string, string> { ["app"] = "front" };
+        await kube.Client.CoreV1.CreateNamespacedPodAsync(bound, ns, cancellationToken: ct);
+        await ReplicaSetControllerTests.MarkReadyAsync(kube, ns, "bound");
+        await kube.Client.PolicyV1.CreateNamespacedPodDisruptionBudgetAsync(Budget("front-pdb", minAvailable: (IntOrString)0), ns, cancellationToken: ct);
+        await kube.PodDisruptionBudgetAsync(ns, "front-pdb", b => b.Status?.DisruptionsAllowed == 1, "one disruption allowed");
+
+        await kube.Client.CoreV1.CreateNamespacedPodEvictionAsync(Eviction("bound", ns), "bound", ns, cancellationToken: ct);
+        var evicted = await kube.Client.CoreV1.ReadNamespacedPodAsync("bound", ns, cancellationToken: ct);
+        Assert.NotNull(evicted.Metadata.DeletionTimestamp);
+        var disruption = Assert.Single(evicted.Status.Conditions, c => c.Type == "DisruptionTarget");
+        Assert.Equal(("True", "EvictionByEvictionAPI", "Eviction API: evicting"), (disruption.Status, disruption.Reason, disruption.Message));
+    }
+
     [Theory]
     [InlineData("""{"minAvailable":1,"maxUnavailable":1}""", "minAvailable and maxUnavailable cannot be both set")]
     [InlineData("""{"minAvailable":"150%"}""", "must not be greater than 100%")]
