@@ -21,10 +21,18 @@ internal static class SpotWorkloads
         });
 
     /// <summary>A Deployment of spot pods pinned to the virtual node <see cref="RuntimeFixture.NodeH"/>.</summary>
-    public static V1Deployment Deployment(string name, int replicas)
+    public static V1Deployment Deployment(string name, int replicas, bool preStop = false)
     {
         var labels = new Dictionary<string, string> { ["app"] = name };
-        V1Pod template = RuntimeFixture.Pod(name, RuntimeFixture.NodeH, configure: p => p.Metadata.Annotations = new Dictionary<string, string> { [SpotStrategy] = "SpotAsPriceGo" });
+        V1Pod template = RuntimeFixture.Pod(name, RuntimeFixture.NodeH, configure: p =>
+        {
+            p.Metadata.Annotations = new Dictionary<string, string> { [SpotStrategy] = "SpotAsPriceGo" };
+            if (preStop)
+            {
+                // The local ECI service keeps such a group Terminating for a while, so the evicted pod can be looked at.
+                p.Spec.Containers[0].Lifecycle = new V1Lifecycle { PreStop = new V1LifecycleHandler { Exec = new V1ExecAction { Command = ["sh", "-c", "sleep 5"] } } };
+            }
+        });
         return new V1Deployment
         {
             Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = "default" },

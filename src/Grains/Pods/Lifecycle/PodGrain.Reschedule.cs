@@ -187,11 +187,19 @@ public sealed partial class PodGrain
 
     /// <summary>
     /// What every status written for the pod carries besides the group's view: the spot notice while the instance is
-    /// about to go, and the reschedule count. Idempotent, and never changes the status last written (a copy is made).
+    /// about to go, the reschedule count, and a DisruptionTarget that someone else set. Idempotent, and never changes the
+    /// status last written (a copy is made).
     /// </summary>
     private V1PodStatus Decorate(V1PodStatus status)
     {
-        if (Record.SpotNoticeAt is null && Record.Reschedules == 0)
+        // A DisruptionTarget someone else set (the API server's eviction, the taint manager, PodGC) is not the kubelet's alone
+        // (kubetypes.PodConditionSharedByKubelet): the kubelet's mergePodStatus keeps it, and replaces it with its own only
+        // when the pod turns terminal (pkg/kubelet/status/status_manager.go).
+        V1PodCondition? othersDisruption = _written?.Conditions?.FirstOrDefault(c =>
+            c.Type == EciConditionTypes.DisruptionTarget && c.Status == "True" && c.Reason != EciConditionTypes.TerminationByKubelet);
+        bool keepDisruption = othersDisruption is not null
+            && !(PodStatusMapper.IsTerminal(status) && status.Conditions?.Any(c => c.Type == EciConditionTypes.DisruptionTarget) == true);
+        if (Record.SpotNoticeAt is null && Record.Reschedules == 0 && !keepDisruption)
         {
             return status;
         }
@@ -204,6 +212,11 @@ public sealed partial class PodGrain
         if (Record.SpotNoticeAt is { } noticed && Record.Stage == PodStage.Created)
         {
             status = PodStatusMapper.WithSpotNotice(status, SpotMessage, noticed.UtcDateTime);
+        }
+
+        if (keepDisruption)
+        {
+            status.Conditions = [.. (status.Conditions ?? []).Where(c => c.Type != EciConditionTypes.DisruptionTarget), othersDisruption!];
         }
 
         if (Record.Reschedules > 0 && status.Conditions?.Any(c => c.Type == RescheduledCondition) != true)
