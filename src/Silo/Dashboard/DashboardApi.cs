@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using OrleansEci.Eci;
 using OrleansEci.Grains.Diagnostics;
 using OrleansEci.Grains.Nodes;
+using OrleansEci.Grains.Zones;
 
 namespace OrleansEci.Silo.Dashboard;
 
@@ -101,15 +102,56 @@ internal static class DashboardApi
         return Results.Json(view, Json);
     }
 
-    public static IResult Zones(IOptions<VirtualKubeletOptions> nodes) => Results.Json(new
+    /// <summary>
+    /// Each configured zone's knowledge from its zone grain (keyed <c>region/zone</c>; a node without zones is known by its
+    /// vSwitches' pseudo-zones <c>region/vswitch:ID</c>): stock per spec, full vSwitches and security groups, placements,
+    /// each with its age. Reading a snapshot is side-effect free; a zone grain that cannot answer is reported as such.
+    /// </summary>
+    public static async Task<IResult> ZonesAsync(IGrainFactory grains, IOptions<VirtualKubeletOptions> nodes, TimeProvider time)
     {
-        tracked = false,
-        message = "Zones are not tracked yet: this build has no zone grain, so stock per spec, vSwitch IP use and quotas are unknown. "
-            + "Below: the zones and vSwitches the virtual nodes are configured with.",
-        zones = nodes.Value.ResolveNodes().SelectMany(n => n.Zones.DefaultIfEmpty("(any)").Select(z => (Zone: z, Node: n)))
-            .GroupBy(x => x.Zone, StringComparer.Ordinal)
-            .Select(g => new { zone = g.Key, nodes = g.Select(x => x.Node.Name), vSwitches = g.SelectMany(x => x.Node.VSwitchIds).Distinct() }),
-    }, Json);
+        DateTimeOffset now = time.GetUtcNow();
+        var keys = nodes.Value.ResolveNodes()
+            .SelectMany(n => (n.Zones.Count > 0 ? n.Zones : n.VSwitchIds.Select(v => "vswitch:" + v)).Select(z => (Key: $"{n.RegionId}/{z}", Zone: z, Node: n)))
+            .GroupBy(x => x.Key, StringComparer.Ordinal).ToList();
+        var zones = await Task.WhenAll(keys.Select(async g =>
+        {
+            string? problem = null;
+            ZoneSnapshot? snapshot = null;
+            try
+            {
+                snapshot = await grains.GetGrain<IZoneGrain>(g.Key).GetSnapshot();
+            }
+            catch (Exception e) when (e is TimeoutException or OrleansException)
+            {
+                problem = $"{e.GetType().Name}: {e.Message}";
+            }
+
+            return new
+            {
+                zone = g.First().Zone,
+                key = g.Key,
+                nodes = g.Select(x => x.Node.Name),
+                vSwitches = g.SelectMany(x => x.Node.VSwitchIds).Distinct(),
+                takenAt = snapshot?.TakenAt,
+                facts = (snapshot?.Facts ?? []).OrderBy(f => f.Kind).ThenBy(f => f.Subject, StringComparer.Ordinal).Select(f => new
+                {
+                    f.Kind,
+                    f.Subject,
+                    learnedAt = f.At,
+                    ageSeconds = Math.Round((now - f.At).TotalSeconds),
+                    until = f.Until == DateTimeOffset.MaxValue ? (DateTimeOffset?)null : f.Until,
+                    f.Count,
+                }),
+                problem,
+            };
+        }));
+        return Results.Json(new
+        {
+            tracked = true,
+            message = "What the zone grains have learned from ECI's answers and events (knowledge decays; a zone that ran out is tried again later).",
+            zones,
+        }, Json);
+    }
 
     /// <summary>Every node's matching rows, merged in key order and paged (one call per node's index grain).</summary>
     private static async Task<PodPage> QueryAsync(IGrainFactory grains, List<string> nodeNames, PodQuery query)

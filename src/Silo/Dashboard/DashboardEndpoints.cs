@@ -52,7 +52,7 @@ internal static class DashboardEndpoints
         api.MapGet("/overview", DashboardApi.OverviewAsync);
         api.MapGet("/pods", DashboardApi.PodsAsync);
         api.MapGet("/pods/{ns}/{name}", DashboardApi.PodAsync);
-        api.MapGet("/zones", DashboardApi.Zones);
+        api.MapGet("/zones", DashboardApi.ZonesAsync);
         return app;
     }
 

@@ -110,10 +110,17 @@ public sealed class DashboardApiTests(DashboardFixture fx)
     }
 
     [Fact]
-    public async Task Zones_WithoutZoneGrain_SayTheyAreNotTrackedAndListConfiguredZones()
+    public async Task Zones_AfterCreatesInBothZones_ShowEachZoneGrainsKnowledge()
     {
-        JsonNode zones = await fx.GetJsonAsync("ui/api/zones");
-        Assert.False((bool)zones["tracked"]!);
+        await fx.CreatePodAsync(Ns, "zoned-h", DashboardFixture.NodeH);
+        await fx.CreatePodAsync(Ns, "zoned-i", DashboardFixture.NodeI);
+        await DashboardFixture.UntilAsync($"pods {Ns}/zoned-h and zoned-i Running", () => fx.GetJsonAsync($"ui/api/pods?ns={Ns}&q=zoned-&phase=Running"),
+            p => (int)p["total"]! == 2, p => p.ToJsonString());
+
+        JsonNode zones = await DashboardFixture.UntilAsync("both zones to know of a group placed on their vSwitch", () => fx.GetJsonAsync("ui/api/zones"),
+            z => z["zones"]!.AsArray().Count(x => x!["facts"]!.AsArray().Any(f => (string?)f!["kind"] == "Placed")) == 2, z => z.ToJsonString());
+        Assert.True((bool)zones["tracked"]!);
         Assert.Equal(["cn-hangzhou-h", "cn-hangzhou-i"], zones["zones"]!.AsArray().Select(z => (string)z!["zone"]!).Order(StringComparer.Ordinal));
+        Assert.True(zones["zones"]!.AsArray().All(z => z!["problem"] is null), $"Expected every zone grain to answer; got {zones.ToJsonString()}");
     }
 }

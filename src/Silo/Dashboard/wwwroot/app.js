@@ -144,9 +144,16 @@ async function pod(ns, name) {
 // ---- zones
 async function zones() {
   const z = await api("zones");
-  main.replaceChildren(el("h2", {}, "Zones"),
-    el("p", { class: z.tracked ? "" : "warn", id: "zones-note" }, z.message),
-    table(["Zone", "Virtual nodes", "vSwitches"], z.zones.map(x => el("tr", {}, el("td", {}, x.zone), el("td", {}, x.nodes.join(", ")), el("td", {}, x.vSwitches.join(", "))))));
+  const cards = z.zones.map(x => el("div", { class: "card", "data-zone": x.zone },
+    el("h3", {}, x.zone), el("div", { class: "muted" }, "nodes ", x.nodes.join(", "), " · vSwitches ", x.vSwitches.join(", ")),
+    x.problem ? el("div", { class: "bad" }, x.problem) : null,
+    x.facts.length
+      ? table(["Fact", "Subject", "Learned", "Believed until", { label: "Count", num: true }], x.facts.map(f => el("tr", {},
+          el("td", { class: /Out|Full|Closed/.test(f.kind) ? "bad" : f.kind === "SpecLow" ? "warn" : "ok" }, f.kind), el("td", {}, f.subject || "–"),
+          el("td", {}, Math.round(f.ageSeconds) + " s ago"), el("td", {}, f.until ? time(f.until) : "–"), el("td", { class: "num" }, f.count))))
+      : el("p", { class: "muted" }, "Nothing learned yet (no create has been answered in this zone, or the knowledge decayed).")));
+  main.replaceChildren(el("h2", {}, "Zones"), el("p", { class: z.tracked ? "muted" : "warn", id: "zones-note" }, z.message),
+    el("div", { class: "cards wide" }, cards));
 }
 
 async function route() {
