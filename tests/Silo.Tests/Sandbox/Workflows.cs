@@ -49,6 +49,14 @@ internal static class Workflows
 
     public const string LogsTalkerPodTail = "kubectl logs talker --tail=1";
 
+    /// <summary>Follows the log (the kubelet API polls ECI's log API for new lines) until Ctrl+C.</summary>
+    public const string FollowTalkerPod = "kubectl logs -f talker";
+
+    /// <summary>ECI's metrics through metrics.k8s.io, once the API server has scraped the kubelet API twice.</summary>
+    public const string TopTalkerPod = "kubectl top pod talker";
+
+    public const string TopVirtualNodes = "kubectl top node -l type=virtual-kubelet";
+
     /// <summary>An exec through the API server (WebSocket in, SPDY to the kubelet API) to ECI's ExecContainerCommand: the
     /// pod's env, and the exit code back to kubectl.</summary>
     public const string ExecTalkerPod = "kubectl exec talker -- sh -c 'echo $X; exit 3'";
@@ -115,7 +123,7 @@ internal static class Workflows
         GetNodes,
         ApplySelectorPod, GetSelectorPod, DescribeSelectorPod, DeleteSelectorPod,
         RunPinnedPod, GetPinnedPod, DeletePinnedPod,
-        RunTalkerPod, LogsTalkerPod, LogsTalkerPodTail, ExecTalkerPod, ExecTalkerPodStdin, DeleteTalkerPod,
+        RunTalkerPod, LogsTalkerPod, LogsTalkerPodTail, FollowTalkerPod, TopTalkerPod, TopVirtualNodes, ExecTalkerPod, ExecTalkerPodStdin, DeleteTalkerPod,
         CreateDeployment, RouteDeployment, ScaleDeploymentUp, GetDeploymentPods, ScaleDeploymentDown, DeleteDeployment,
         RunPlainPod, GetPlainPod, DeletePlainPod,
         RunUntoleratedPod, DescribeUntoleratedPod, DeleteUntoleratedPod,

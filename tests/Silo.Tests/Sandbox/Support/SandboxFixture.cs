@@ -36,6 +36,9 @@ public sealed class SandboxFixture : IAsyncLifetime
     /// <summary>A client of the sandbox's local ECI service, signed with the sandbox's own access key.</summary>
     internal EciClient Eci => _eci ?? throw new InvalidOperationException("The sandbox did not start.");
 
+    /// <summary>The local ECI service's control API (<c>/_emulator/</c>), e.g. to crash a container.</summary>
+    internal Uri EciControl => _eciHost?.ControlUri ?? throw new InvalidOperationException("The sandbox did not start.");
+
     /// <summary>The region the sandbox's local ECI service models (zones, vSwitches and their CIDRs).</summary>
     internal RegionOptions Region => _eciHost?.Region ?? throw new InvalidOperationException("The sandbox did not start.");
 
