@@ -21,11 +21,15 @@ internal sealed partial class PodDispatcher : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _log;
     private readonly CancellationTokenSource _stop = new();
+    private readonly Action? _gaveUp;
     private long _dispatched;
     private long _failed;
 
-    public PodDispatcher(int lanes, IGrainFactory grains, TimeProvider time, ILogger log)
+    /// <param name="gaveUp">Called when an observation could not be handed over after every attempt (e.g. grain storage down
+    /// for longer than the back-off); the watch lists again, so the pod is not left until the next resync.</param>
+    public PodDispatcher(int lanes, IGrainFactory grains, TimeProvider time, ILogger log, Action? gaveUp = null)
     {
+        _gaveUp = gaveUp;
         _time = time;
         _grains = grains;
         _log = log;
@@ -88,6 +92,7 @@ internal sealed partial class PodDispatcher : IAsyncDisposable
                     {
                         Interlocked.Increment(ref _failed);
                         LogDispatchFailed(_log, key, e);
+                        _gaveUp?.Invoke();
                         break;
                     }
 
@@ -97,6 +102,6 @@ internal sealed partial class PodDispatcher : IAsyncDisposable
         }
     }
 
-    [LoggerMessage(EventId = 20, Level = LogLevel.Warning, Message = "Handing pod {PodKey} to its grain failed five times; the next resync repeats it")]
+    [LoggerMessage(EventId = 20, Level = LogLevel.Warning, Message = "Handing pod {PodKey} to its grain failed five times; the watch lists again")]
     private static partial void LogDispatchFailed(ILogger logger, string podKey, Exception exception);
 }

@@ -39,7 +39,7 @@ internal sealed partial class PodWatch : IAsyncDisposable
     {
         _nodeName = nodeName;
         _kube = kube;
-        _dispatcher = new PodDispatcher(lanes, grains, time, log);
+        _dispatcher = new PodDispatcher(lanes, grains, time, log, RequestRelist);
         _resync = resync;
         _time = time;
         _log = log;

@@ -39,6 +39,7 @@ public sealed partial class PodGrain : Grain, IPodGrain
     private string? _groupStatus;
     private IGrainTimer? _timer;
     private bool _tracked;
+    private int _failedTurns;
     private IDisposable? _scope;
 
     public PodGrain(
@@ -156,23 +157,52 @@ public sealed partial class PodGrain : Grain, IPodGrain
         }
     }
 
-    /// <summary>One step of whatever the pod needs now; each step schedules the next when there is one.</summary>
+    /// <summary>
+    /// One step of whatever the pod needs now; each step schedules the next when there is one. A step that throws
+    /// (grain storage unreachable while Redis restarts, a silo failing over, an unexpected answer) is tried again with
+    /// capped back-off: nothing else would wake the grain before the pod's next change or the 15-minute resync.
+    /// </summary>
     private async Task WorkAsync(CancellationToken timerToken)
     {
         // Not the timer's token: Orleans cancels it when the timer is re-armed, and an observation arriving mid-step
         // re-arms it (Kick). A create or delete cut off half-way would only be repeated; let each step finish.
         _ = timerToken;
-        CancellationToken cancellationToken = CancellationToken.None;
+        try
+        {
+            await WorkStepAsync(CancellationToken.None);
+            _failedTurns = 0;
+        }
+        catch (Exception e)
+        {
+            _failedTurns++;
+            TimeSpan retry = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, Math.Min(_failedTurns, 6))));
+            LogTurnFailed(_log, Key, Record.Stage, retry, e);
+            Kick(retry);
+        }
+    }
+
+    private async Task WorkStepAsync(CancellationToken cancellationToken)
+    {
         PodStage stageBefore = Record.Stage;
         if (_pendingPod is { } observed)
         {
             _pendingPod = null;
-            await ApplyPodAsync(observed);
+            try
+            {
+                await ApplyPodAsync(observed);
+            }
+            catch
+            {
+                _pendingPod ??= observed; // applied again on the retry, unless a newer view arrived meanwhile
+                throw;
+            }
         }
 
-        while (_pendingGroups.TryDequeue(out GroupObservation? group))
+        // Peeked, then dequeued once applied: an observation whose turn failed is applied again on the retry.
+        while (_pendingGroups.TryPeek(out GroupObservation? group))
         {
             await ApplyGroupAsync(group);
+            _pendingGroups.TryDequeue(out _);
         }
 
         // The poller's routes live in memory: after this grain or the poller moved to another silo (or a Track call
@@ -216,6 +246,9 @@ public sealed partial class PodGrain : Grain, IPodGrain
         _postedEvents.Clear();
         await _state.WriteStateAsync();
     }
+
+    [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "A work turn of pod {PodKey} ({Stage}) failed; trying again in {Retry}")]
+    private static partial void LogTurnFailed(ILogger logger, string podKey, PodStage stage, TimeSpan retry, Exception exception);
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Warning, Message = "Pod {PodKey} is bound to node {NodeName}, which this runtime does not serve; ignored")]
     private static partial void LogForeignNode(ILogger logger, string podKey, string nodeName);
