@@ -41,7 +41,10 @@ public sealed record ZoneChoice(
             VSwitchIds = VSwitchIds,
             ScheduleStrategy = VSwitchIds.Count > 1 ? request.ScheduleStrategy : null,
             InstanceTypes = InstanceTypes ?? request.InstanceTypes,
-            ZoneId = request.ZoneId is null ? null : ZoneId ?? request.ZoneId,
+            // The choice's zone, or none when it is not known (a vSwitch from the pod's annotation that Zones:VSwitches does
+            // not describe): ZoneId is optional and ECI takes the zone from the vSwitch, while the node's zone beside another
+            // zone's vSwitch is refused (InvalidParameter ZoneId).
+            ZoneId = request.ZoneId is null ? null : ZoneId,
         };
     }
 }

@@ -39,6 +39,38 @@ public sealed class DashboardApiTests(DashboardFixture fx)
         Assert.Contains("Running", (string?)pod["kubernetesStatus"] ?? "", StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A spot pod that lists zone j's vSwitch before zone i's while zone j is sold out: its journal shows both zone
+    /// decisions (j refused, then i), and after ECI's spot release notice the notice and the SpotToBeReleased event.
+    /// </summary>
+    [Fact]
+    public async Task PodJournal_ZoneFailoverThenSpotNotice_ShowsTheDecisionsAndTheNotice()
+    {
+        string vswJ = fx.VSwitchOf("cn-hangzhou-j"), vswI = fx.VSwitchOf("cn-hangzhou-i");
+        await fx.ControlAsync(HttpMethod.Put, "stock", new { zoneId = "cn-hangzhou-j", spec = "*", stock = 0 });
+        await fx.CreatePodAsync(Ns, "spotty", DashboardFixture.NodeI, new Dictionary<string, string>
+        {
+            ["k8s.aliyun.com/eci-vswitch"] = $"{vswJ},{vswI}",
+            ["k8s.aliyun.com/eci-schedule-strategy"] = "VSwitchOrdered",
+            ["k8s.aliyun.com/eci-spot-strategy"] = "SpotAsPriceGo",
+        });
+        JsonNode pod = (await DashboardFixture.UntilAsync($"pod {Ns}/spotty Running in its journal",
+            () => fx.GetJsonOrNullAsync($"ui/api/pods/{Ns}/spotty"), p => (string?)p?["summary"]?["phase"] == "Running", p => p?.ToJsonString() ?? "404"))!;
+        static string Timeline(JsonNode p) => string.Join("\n", p["entries"]!.AsArray().Select(e => $"{e!["kind"]} {e["summary"]} | {e["detail"]}"));
+        var decisions = pod["entries"]!.AsArray().Where(e => (string?)e!["kind"] == "Decision").Select(e => (string)e!["summary"]!).ToList();
+        Assert.True(decisions.Any(d => d.Contains("refused (OperationDenied.NoStock)", StringComparison.Ordinal)) && decisions.Any(d => d.StartsWith("Create in", StringComparison.Ordinal)),
+            $"Expected pod {Ns}/spotty's journal to show the sold-out zone refusing and the next choice; it shows:\n{Timeline(pod)}");
+
+        string group = (string)pod["summary"]!["containerGroupId"]!;
+        await fx.ControlAsync(HttpMethod.Post, $"groups/{group}/reclaim");
+        pod = (await DashboardFixture.UntilAsync($"pod {Ns}/spotty's journal to show the spot release notice",
+            () => fx.GetJsonOrNullAsync($"ui/api/pods/{Ns}/spotty"),
+            p => p?["entries"]?.AsArray().Any(e => (string?)e!["kind"] == "Decision" && (string?)e["summary"] == "Spot instance to be released") == true,
+            p => p is null ? "404" : Timeline(p)))!;
+        Assert.True(pod["entries"]!.AsArray().Any(e => (string?)e!["kind"] == "Event" && ((string?)e["summary"])!.Contains("SpotToBeReleased", StringComparison.Ordinal)),
+            $"Expected ECI's SpotToBeReleased event in pod {Ns}/spotty's journal:\n{Timeline(pod)}");
+    }
+
     [Fact]
     public async Task Pods_SearchAndFilters_FindTheRowsServerSide()
     {

@@ -105,8 +105,19 @@ public sealed class DashboardFixture : IAsyncLifetime
         Assert.True(response.IsSuccessStatusCode, $"Expected the ECI control API to accept fault {JsonSerializer.Serialize(rule)}: {(int)response.StatusCode}");
     }
 
+    /// <summary>The local ECI service's vSwitch in <paramref name="zoneId"/>.</summary>
+    public string VSwitchOf(string zoneId) => _eci!.Region.VSwitches.First(v => v.ZoneId == zoneId).VSwitchId;
+
+    /// <summary>Calls the local ECI service's control API (e.g. <c>PUT stock</c>, <c>POST groups/{id}/reclaim</c>); fails naming the answer when refused.</summary>
+    public async Task ControlAsync(HttpMethod method, string path, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body, options: new JsonSerializerOptions(JsonSerializerDefaults.Web)) };
+        using var response = await _control.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, $"Expected the ECI control API to accept {method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
     /// <summary>Creates a pod bound to <paramref name="node"/> in namespace <paramref name="ns"/> (created when missing).</summary>
-    public async Task CreatePodAsync(string ns, string name, string node)
+    public async Task CreatePodAsync(string ns, string name, string node, IDictionary<string, string>? annotations = null)
     {
         try
         {
@@ -118,7 +129,7 @@ public sealed class DashboardFixture : IAsyncLifetime
 
         await Client.CoreV1.CreateNamespacedPodAsync(new V1Pod
         {
-            Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns, Labels = new Dictionary<string, string> { ["app"] = name } },
+            Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns, Labels = new Dictionary<string, string> { ["app"] = name }, Annotations = annotations },
             Spec = new V1PodSpec
             {
                 NodeName = node,

@@ -43,6 +43,7 @@ public sealed partial class PodGrain
         Record.SpotHandled = false;
         await _state.WriteStateAsync();
         LogSpotNotice(_log, Key, Record.ContainerGroupId, Record.SpotReleaseAt.Value);
+        JournalDecision("Spot instance to be released", $"{SpotMessage} Pods with a controller are evicted {_options.SpotEvictionLead} before the release.");
         ArmSpotTimer(TimeSpan.Zero);
         if (_written is { } last && !PodStatusMapper.IsTerminal(last))
         {

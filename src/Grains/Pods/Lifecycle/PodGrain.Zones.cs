@@ -78,6 +78,8 @@ public sealed partial class PodGrain
         {
             Record.ClientToken ??= ClientTokenFor(Record.Uid, Record.Generation);
             Record.Choice = choice;
+            JournalDecision($"Create in {choice.Where}", $"choice {refused.Count + 1} of {choices.Count}"
+                + (choice.Why is { } why ? $": {why}" : "") + $"; specs {string.Join(", ", choice.SpecKeys)}", choice.ZoneId);
             // The intent, its token and its choice are durable before ECI hears of them. No status is written before
             // the call: the first poll of the new group shows ContainerCreating.
             await _state.WriteStateAsync(ct);
@@ -109,6 +111,8 @@ public sealed partial class PodGrain
                 Record.Choice = null;
                 refusal = e;
                 refused.Add(choice);
+                JournalDecision($"{choice.Where} refused ({e.Code})", refused.Count < choices.Count && outcome != ZoneOutcome.SecurityGroupFull
+                    ? "trying the next choice within this attempt" : "no choice left in this attempt; backing off");
                 LogZoneRefused(_log, Key, choice.Where, e.Code, choices.Count - refused.Count);
                 await PostRefusalAsync(choice, outcome, e, more: refused.Count < choices.Count);
                 if (outcome == ZoneOutcome.SecurityGroupFull)
