@@ -42,6 +42,7 @@ internal sealed class Sandbox : IAsyncDisposable
         _logs = logs;
         KubeconfigPath = kubeconfigPath;
         DashboardUri = new Uri(siloUri, "dashboard/");
+        PodLifecycleUri = new Uri(siloUri, "ui/");
         Client = client;
     }
 
@@ -50,6 +51,9 @@ internal sealed class Sandbox : IAsyncDisposable
 
     /// <summary>The Orleans dashboard.</summary>
     public Uri DashboardUri { get; }
+
+    /// <summary>The operator dashboard: pods, their lifecycle journals, nodes and zones (<c>/ui/</c>).</summary>
+    public Uri PodLifecycleUri { get; }
 
     /// <summary>A client of the sandbox's API server, as kubectl would use it.</summary>
     public IKubernetes Client { get; }

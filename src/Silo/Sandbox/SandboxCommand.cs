@@ -72,7 +72,8 @@ internal static class SandboxCommand
         grid.AddRow("[bold]kubectl[/]", Markup.Escape($"export KUBECONFIG={sandbox.KubeconfigPath}; kubectl get nodes"));
         grid.AddRow("[bold]try[/]", Markup.Escape("the workflows in the README's Sandbox section, e.g. kubectl run web --image=nginx "
             + "--overrides='{\"spec\":{\"nodeSelector\":{\"type\":\"virtual-kubelet\"},\"tolerations\":[{\"key\":\"virtual-kubelet.io/provider\",\"operator\":\"Exists\"}]}}'"));
-        grid.AddRow("[bold]dashboard[/]", Markup.Escape(sandbox.DashboardUri.ToString()));
+        grid.AddRow("[bold]pods dashboard[/]", Markup.Escape(sandbox.PodLifecycleUri.ToString()));
+        grid.AddRow("[bold]Orleans dashboard[/]", Markup.Escape(sandbox.DashboardUri.ToString()));
         grid.AddRow("[bold]ECI service[/]", Markup.Escape(sandbox.EciUri.ToString()));
         grid.AddRow("[bold]API server[/]", Markup.Escape(sandbox.KubeUri.ToString()));
         grid.AddRow("[bold]logs[/]", Markup.Escape(Path.Combine(Path.GetDirectoryName(sandbox.KubeconfigPath)!, "sandbox.log")));
