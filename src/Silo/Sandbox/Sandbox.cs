@@ -160,7 +160,7 @@ internal sealed class Sandbox : IAsyncDisposable
     }
 
     /// <summary>A free TCP port on 127.0.0.1, so several sandboxes (or test runs) never share a silo's ports.</summary>
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
@@ -171,7 +171,7 @@ internal sealed class Sandbox : IAsyncDisposable
     /// The first of <paramref name="count"/> consecutive free ports (one kubelet API port per virtual node, so the
     /// API server's requests say by their port which node they ask about).
     /// </summary>
-    private static int FreePorts(int count)
+    internal static int FreePorts(int count)
     {
         for (int attempt = 0; attempt < 50; attempt++)
         {

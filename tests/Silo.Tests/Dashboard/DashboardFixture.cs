@@ -19,6 +19,8 @@ using OrleansEci.Emulators.Kube.Hosting;
 using OrleansEci.Emulators.Kube.Streaming;
 using OrleansEci.Silo.Hosting;
 
+using SandboxHost = OrleansEci.Silo.Sandbox.Sandbox;
+
 namespace OrleansEci.Silo.Tests.Dashboard;
 
 /// <summary>
@@ -63,11 +65,11 @@ public sealed class DashboardFixture : IAsyncLifetime
             ["Silo:HttpPort"] = "0",
             ["KubeletApi:ListenAddress"] = "127.0.0.1",
             ["KubeletApi:ClientCaPem"] = _kube.Services.GetRequiredService<KubeletClientCredentials>().CertificateAuthorityPem,
-            ["VirtualKubelet:KubeletPort"] = FreePorts(2).ToString(CultureInfo.InvariantCulture),
+            ["VirtualKubelet:KubeletPort"] = SandboxHost.FreePorts(2).ToString(CultureInfo.InvariantCulture),
             ["Dashboard:Enabled"] = "true",
             ["Dashboard:SnapshotInterval"] = "00:00:00.5",
-            ["Orleans:SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
-            ["Orleans:GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
+            ["Orleans:SiloPort"] = SandboxHost.FreePort().ToString(CultureInfo.InvariantCulture),
+            ["Orleans:GatewayPort"] = SandboxHost.FreePort().ToString(CultureInfo.InvariantCulture),
             ["Eci:Endpoint"] = _eci.BaseUri.ToString(),
             ["Eci:RegionId"] = _eci.Region.RegionId,
             ["Eci:AccessKeyId"] = AccessKeyId,
@@ -170,42 +172,6 @@ public sealed class DashboardFixture : IAsyncLifetime
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"Expected {what} within 60 s; last saw: {describe(value)}");
             await Task.Delay(250, TestContext.Current.CancellationToken);
         }
-    }
-
-    /// <summary>The first of <paramref name="count"/> consecutive free ports (one kubelet port per virtual node).</summary>
-    private static int FreePorts(int count)
-    {
-        for (int attempt = 0; attempt < 50; attempt++)
-        {
-            int first = FreePort();
-            if (first + count <= 65535 && Enumerable.Range(first + 1, count - 1).All(IsFree))
-            {
-                return first;
-            }
-        }
-
-        throw new InvalidOperationException($"Found no {count} consecutive free ports on 127.0.0.1 for the kubelet API.");
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (System.Net.Sockets.SocketException)
-        {
-            return false;
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()
