@@ -56,7 +56,15 @@ internal sealed partial class SiloDeaths(IClusterMembershipService membership, I
 
                 foreach (var subscriber in _subscribers)
                 {
-                    subscriber();
+                    try
+                    {
+                        subscriber();
+                    }
+                    catch (Exception e)
+                    {
+                        // One watch's failure must not end this service (an exception here would stop the silo's host).
+                        LogSubscriberFailed(log, e);
+                    }
                 }
             }
         }
@@ -77,6 +85,9 @@ internal sealed partial class SiloDeaths(IClusterMembershipService membership, I
     {
         public void Dispose() => owner.Unsubscribe(onDeath);
     }
+
+    [LoggerMessage(EventId = 311, Level = LogLevel.Warning, Message = "A pod watch failed to list again after a silo's death; it lists again at its next resync")]
+    private static partial void LogSubscriberFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 310, Level = LogLevel.Warning, Message = "Silo {SiloName} ({SiloAddress}) was declared dead; the pod watches list again so its pod grains resume on this cluster's survivors")]
     private static partial void LogSiloDied(ILogger logger, string siloName, string siloAddress);

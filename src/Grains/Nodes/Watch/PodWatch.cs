@@ -67,7 +67,14 @@ internal sealed partial class PodWatch : IAsyncDisposable
     {
         lock (_relistLock)
         {
-            _relist.Cancel();
+            try
+            {
+                _relist.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // the watch is being disposed: nothing to list again
+            }
         }
     }
 
