@@ -18,8 +18,9 @@ public sealed class NodeAndSpotTests
         Assert.Equal("cn-hangzhou-h", node.Metadata.Labels["topology.kubernetes.io/zone"]);
         Assert.Contains(node.Spec.Taints, t => t.Key == "virtual-kubelet.io/provider" && t.Value == "alibabacloud" && t.Effect == "NoSchedule");
         Assert.Equal("10.0.0.10", node.Status.Addresses.Single(a => a.Type == "InternalIP").Address);
-        V1Lease lease = await fx.Client.CoordinationV1.ReadNamespacedLeaseAsync(RuntimeFixture.NodeH, "kube-node-lease",
-            cancellationToken: TestContext.Current.CancellationToken);
+        // The Node is registered (and Ready) a moment before its first Lease is created.
+        V1Lease lease = await fx.EventuallyAsync($"the lease of {RuntimeFixture.NodeH}", () => ReadLeaseAsync(fx, RuntimeFixture.NodeH), l => l is not null)
+            ?? throw new InvalidOperationException();
         DateTime renewed = lease.Spec.RenewTime!.Value;
         await fx.AdvanceAsync(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1));
         lease = await fx.Client.CoordinationV1.ReadNamespacedLeaseAsync(RuntimeFixture.NodeH, "kube-node-lease", cancellationToken: TestContext.Current.CancellationToken);
@@ -100,6 +101,18 @@ public sealed class NodeAndSpotTests
             events => events.Any(e => e.Reason == "QuotaExceed"));
         V1Node other = (await ReadNodeAsync(fx, RuntimeFixture.NodeI))!;
         Assert.Equal(other.Status.Capacity["cpu"].ToDecimal(), other.Status.Allocatable["cpu"].ToDecimal());
+    }
+
+    private static async Task<V1Lease?> ReadLeaseAsync(RuntimeFixture fx, string name)
+    {
+        try
+        {
+            return await fx.Client.CoordinationV1.ReadNamespacedLeaseAsync(name, "kube-node-lease");
+        }
+        catch (k8s.Autorest.HttpOperationException e) when (e.Response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
     }
 
     private static async Task<V1Node?> ReadNodeAsync(RuntimeFixture fx, string name)
