@@ -115,7 +115,9 @@ public sealed partial class PodGrain
             await GrainFactory.GetGrain<Nodes.IVirtualNodeGrain>(Record.NodeName).ReportAccountQuotaExhausted();
         }
 
-        await RetryLaterAsync(reason, message, policy, countAttempt: true, e.RetryAfter);
+        // A throttle says "not now", not "this pod cannot be created": it backs off like any failure but never spends
+        // the pod's attempts (1,000 pods behind ECI's 20 creates/s left some Pending for good after 8 throttles).
+        await RetryLaterAsync(reason, message, policy, countAttempt: e.Category != EciErrorCategory.Throttled, e.RetryAfter);
     }
 
     /// <summary>
